@@ -1,0 +1,83 @@
+"""`ratio`: a stated percentage equals numerator / denominator × 100 (serapan, capaian, shares).
+
+Capaian of a negative-polarity indicator (lower is better) is (2·target − realisasi) / target × 100.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .. import tolerance as tl
+from .base import ConfigError, Param, as_number, location, related
+from .diagnose import diagnose_ratio
+
+DOC = "A stated percentage equals its numerator divided by its denominator, times 100."
+PARAMS = {
+    "tables": Param(dict, required=True, doc="table kind → list of {value, numerator, denominator} column names"),
+    "rows": Param(list, ["data", "total"], doc="row types to check"),
+    "negative_indicators": Param(list, [], doc="regexes of indicator names with negative polarity"),
+}
+SPEC_KEYS = {"value", "numerator", "denominator", "measure"}
+
+
+def specs(rule) -> dict[str, list[dict]]:
+    out = rule.params["tables"]
+    for kind, items in out.items():
+        if not isinstance(items, list):
+            raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
+        for it in items:
+            if not isinstance(it, dict) or not {"value", "numerator", "denominator"} <= set(it) \
+                    or set(it) - SPEC_KEYS:
+                raise ConfigError(f"rule {rule.code}: tables.{kind} items need value, numerator, denominator "
+                                  f"(and optionally measure), got {it!r}")
+    return out
+
+
+def expected_of(row, spec, negative: list[re.Pattern]):
+    v, n, d = row.num(spec["value"]), row.num(spec["numerator"]), row.num(spec["denominator"])
+    if v is None or n is None or d is None:
+        return None
+    if n.value < 0 or d.value <= 0:
+        return None
+    ni, di = tl.given(n), tl.given(d)
+    if any(p.search(row.label or "") for p in negative):
+        # (2·target − realisasi) / target: the numerator interval is 2·target − realisasi
+        ni = (2 * di[0] - ni[1], 2 * di[1] - ni[0])
+    return tl.ratio(ni, di)
+
+
+def run(rule, ctx):
+    negative = [re.compile(p, re.I) for p in rule.params["negative_indicators"]]
+    for kind, items in specs(rule).items():
+        for t in ctx.tables(kind):
+            for spec in items:
+                if not all(spec[k] in t.columns for k in ("value", "numerator", "denominator")):
+                    continue
+                rows = [r for r in t.rows if r.type in rule.params["rows"]]
+                computed = [expected_of(r, spec, negative) for r in rows]
+                for i, (row, iv) in enumerate(zip(rows, computed)):
+                    if iv is None:
+                        continue
+                    v = row.num(spec["value"])
+                    if tl.meets(tl.stated(v, rule.tolerance), iv):
+                        continue
+                    exp = tl.mid(iv)
+                    neigh = []
+                    valued = [j for j in range(len(rows)) if computed[j] is not None and rows[j].type == row.type]
+                    k = valued.index(i)
+                    for j in valued[max(k - 1, 0):k] + valued[k + 1:k + 2]:
+                        neigh.append((rows[j].label, rows[j].num(spec["value"]), tl.mid(computed[j])))
+                    measures = [(t.headers.get(c, c), row.num(c).value) for c in t.columns
+                                if c not in (spec["value"],) and row.num(c) is not None
+                                and not row.num(c).rupiah and row.num(c).value < 1000]
+                    diag = diagnose_ratio(ctx.lang, v, exp, neighbours=neigh, measures=measures,
+                                          wanted=spec.get("measure", t.headers.get(spec["value"], spec["value"])))
+                    n, d = row.cells[spec["numerator"]], row.cells[spec["denominator"]]
+                    dec = max(v.decimals, 2)
+                    yield rule.emit(
+                        ctx, location(t, row, row.cells[spec["value"]]), reported=as_number(v.value),
+                        expected=as_number(exp, dec), imbalance=as_number(v.value - exp, dec),
+                        related=[related(t, n, "numerator", t.headers.get(spec["numerator"])),
+                                 related(t, d, "denominator", t.headers.get(spec["denominator"]))],
+                        diagnosis=diag, label=row.label, reported_text=v, expected_value=exp,
+                        numerator=n.num, denominator=d.num, column=t.headers.get(spec["value"], spec["value"]))

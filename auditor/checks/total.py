@@ -1,0 +1,102 @@
+"""`total`: a Jumlah/Total row equals the sum (or, for "Rata-rata" rows, the mean) of the rows it closes.
+
+The rows a total closes are those since the previous total row. Where the rows form a
+program/kegiatan/sub kegiatan tree, only the top-most level that carries a value is summed, so a
+programme is not counted together with its own kegiatan.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .. import tolerance as tl
+from ..tables.detect import LEVEL_RANK
+from ..tables.model import Row, Table
+from .base import Param, as_number, location, related
+from .diagnose import diagnose_sum
+
+DOC = "A total row equals the sum of the rows it closes (the mean, for a 'rata-rata' row)."
+PARAMS = {
+    "columns": Param(dict, required=True,
+                     doc="table kind → list of columns to check; 'name@*' takes every keyed column"),
+    "mean_labels": Param(str, r"^rata", doc="a total row whose label matches this is a mean, not a sum"),
+}
+
+
+OPS = {False: ("jumlah", "sum"), True: ("rata-rata", "mean")}
+
+
+def columns_of(t: Table, wanted: list[str]) -> list[str]:
+    out = []
+    for w in wanted:
+        if w.endswith("@*"):
+            out += [c for c in t.columns if c.startswith(w[:-1])]
+        elif w in t.columns:
+            out.append(w)
+    return out
+
+
+def closed_rows(t: Table, i: int) -> list[Row]:
+    rows = []
+    for row in reversed(t.rows[:i]):
+        if row.type == "total":
+            break
+        if row.type == "data":
+            rows.append(row)
+    return list(reversed(rows))
+
+
+def top_level(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
+    """The rows a total adds up, and those of them left blank: the top-most tree level whose every
+    row carries a value (programmes when all have one; sub kegiatan when a programme row is blank);
+    failing that, the level with the smallest share of blanks."""
+    valued = [r for r in rows if r.num(col) is not None]
+    ranks = sorted({LEVEL_RANK[r.level] for r in rows if r.level in LEVEL_RANK})
+    if not ranks:
+        return valued, []
+    best = None
+    for rank in ranks:
+        at = [r for r in rows if LEVEL_RANK.get(r.level or "") == rank]
+        blank = [r for r in at if r.num(col) is None]
+        if not at or len(blank) == len(at):
+            continue
+        share = len(blank) / len(at)
+        if best is None or share < best[0]:
+            best = (share, [r for r in at if r.num(col) is not None], blank)
+        if not blank:
+            break
+    return (best[1], best[2]) if best else (valued, [])
+
+
+def run(rule, ctx):
+    p = rule.params
+    for kind, wanted in p["columns"].items():
+        for t in ctx.tables(kind):
+            for i, row in enumerate(t.rows):
+                if row.type != "total":
+                    continue
+                members = closed_rows(t, i)
+                is_mean = bool(re.match(p["mean_labels"], row.label.strip().lower()))
+                for col in columns_of(t, wanted):
+                    num = row.num(col)
+                    if num is None:
+                        continue
+                    kids, missing = top_level(members, col)
+                    if not kids:
+                        continue
+                    ints = [tl.given(k.num(col)) for k in kids]
+                    total = tl.add(ints)
+                    if is_mean:
+                        n = Decimal(len(kids))
+                        total = (total[0] / n, total[1] / n)
+                    if tl.meets(tl.stated(num, rule.tolerance), total):
+                        continue
+                    exp = tl.mid(total)
+                    dec = max(num.decimals, 0 if not is_mean else 2)
+                    rel = [related(t, k.cells[col], "child", k.label[:80]) for k in kids]
+                    yield rule.emit(
+                        ctx, location(t, row, row.cells[col]), reported=as_number(num.value),
+                        expected=as_number(exp, dec), imbalance=as_number(num.value - exp, dec), related=rel,
+                        diagnosis=diagnose_sum(ctx.lang, num, exp, [k.num(col) for k in kids], missing),
+                        label=row.label, column=t.headers.get(col, col), n=len(kids),
+                        reported_text=num, expected_value=exp, op=OPS[is_mean][ctx.lang == "en"])

@@ -1,0 +1,132 @@
+"""audit(): files → tables → rules → findings → the report dict every output is built from."""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .loader import FileResult, load_all
+from .model import SEVERITY_RANK, Finding, Location
+from .rules import Rule, apply_config, load_config, load_rules
+from .scales import Settings, settings_from
+
+
+@dataclass
+class Context:
+    files: list[FileResult]
+    lang: str = "id"
+    settings: Settings = field(default_factory=Settings)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def tables(self, kind: str):
+        key = "tables:" + kind
+        if key not in self.cache:
+            self.cache[key] = [t for f in self.files for t in f.tables if t.kind == kind]
+        return self.cache[key]
+
+    def all_tables(self):
+        return [t for f in self.files for t in f.tables]
+
+    def paragraphs(self):
+        return [p for f in self.files for p in f.paragraphs]
+
+
+def crash_finding(rule: Rule, exc: BaseException, path: str) -> Finding:
+    # "rule crashed" is kept apart from "failed" (validate's distinction): it is our bug, not the file's
+    return Finding(rule="IN900", name="rule-crashed", severity="warning",
+                   message=f"rule {rule.code} ({rule.name}) could not run: {type(exc).__name__}: {exc}",
+                   location=Location(path=path), reported=rule.code)
+
+
+def run_rules(ctx: Context, rules: dict[str, Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules.values():
+        if not rule.enabled:
+            continue
+        try:
+            findings.extend(rule.check_module().run(rule, ctx))
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # noqa: BLE001 - one broken rule must not hide the others' findings
+            findings.append(crash_finding(rule, e, ctx.files[0].path if ctx.files else ""))
+    return findings
+
+
+def sort_key(f: Finding):
+    loc = f.location
+    return (loc.path, loc.sheet or "", _cell_order(loc.cell), -SEVERITY_RANK[f.severity], f.rule)
+
+
+def _cell_order(cell: str | None):
+    if not cell:
+        return (0, 0)
+    col = "".join(ch for ch in cell if ch.isalpha())
+    row = "".join(ch for ch in cell if ch.isdigit())
+    n = 0
+    for ch in col:
+        n = n * 26 + ord(ch.upper()) - 64
+    return (int(row or 0), n)
+
+
+def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | None = None,
+          config: str | dict | None = None, baseline: set[str] | None = None) -> dict:
+    """Audit files and folders; returns the report dict (the same the CLI prints with --format json)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [os.fspath(paths)]
+    cfg = config if isinstance(config, dict) else load_config(config)
+    rules = load_rules(rules_files)
+    apply_config(rules, cfg)
+    settings = settings_from(cfg)
+    files, skipped = load_all(list(paths))
+    return build_report(paths, files, skipped, rules, settings, lang=cfg.get("lang", lang) if not lang else lang,
+                        baseline=baseline)
+
+
+def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dict[str, Rule],
+                 settings: Settings, lang: str = "id", baseline: set[str] | None = None) -> dict:
+    ctx = Context(files=files, lang=lang, settings=settings)
+    settings.resolve(ctx)
+    findings = [p for f in files for p in f.problems]
+    findings += settings.findings
+    findings += run_rules(ctx, rules)
+    findings = dedupe(findings)
+    findings.sort(key=sort_key)
+    suppressed = 0
+    if baseline:
+        kept = [f for f in findings if f.fingerprint not in baseline]
+        suppressed = len(findings) - len(kept)
+        findings = kept
+    dicts = [f.to_dict() for f in findings]
+    return {
+        "tool": "lkip-audit",
+        "version": __version__,
+        "lang": lang,
+        "generated": _dt.date.today().isoformat(),
+        "paths": [os.fspath(p) for p in paths],
+        "files": [f.summary() for f in files],
+        "skipped": skipped,
+        "findings": dicts,
+        "suppressed": suppressed,
+        "summary": {
+            "by_severity": {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")},
+            "by_family": dict(sorted(Counter(f.family for f in findings).items())),
+            "files": len(files),
+            "tables": sum(len(f.tables) for f in files),
+            "unreadable": sum(1 for f in files if f.error),
+        },
+        "settings": settings.describe(lang),
+    }
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        if f.fingerprint in seen:
+            continue
+        seen.add(f.fingerprint)
+        out.append(f)
+    return out

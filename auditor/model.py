@@ -1,0 +1,102 @@
+"""The finding record: the one flat shape every reporter is built from.
+
+The JSON field names here are a public interface (see README "Finding record").
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    sheet: str | None = None      # sheet name, or "table N" for a Word table, or section for text
+    cell: str | None = None       # A1 address (Word tables get A1 too: column letter, row number)
+    table: str | None = None      # table kind, e.g. "realisasi_anggaran"
+    row_label: str | None = None  # the row's label as shown (truncated by reporters, not here)
+    caption: str | None = None    # nearest caption, e.g. "Tabel 3.8"
+    quote: str | None = None      # for narrative findings: the sentence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Related:
+    path: str
+    sheet: str | None
+    cell: str | None
+    value: Any
+    role: str                     # numerator, denominator, child, total, other_source, band, ...
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in asdict(self).items() if v is not None or k == "value"}
+        d["value"] = jsonable(self.value)
+        return d
+
+
+@dataclass
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    location: Location
+    reported: Any = None
+    expected: Any = None
+    imbalance: Any = None
+    related: list[Related] = field(default_factory=list)
+    diagnosis: str | None = None
+    family: str = ""
+    fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.family:
+            self.family = "".join(ch for ch in self.rule if ch.isalpha())
+        if not self.fingerprint:
+            self.fingerprint = fingerprint(self.rule, self.location, self.reported, self.expected)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "rule": self.rule,
+            "name": self.name,
+            "family": self.family,
+            "severity": self.severity,
+            "message": self.message,
+            "location": self.location.to_dict(),
+            "reported": jsonable(self.reported),
+            "expected": jsonable(self.expected),
+            "imbalance": jsonable(self.imbalance),
+            "related": [r.to_dict() for r in self.related],
+            "fingerprint": self.fingerprint,
+        }
+        if self.diagnosis:
+            d["diagnosis"] = self.diagnosis
+        return d
+
+
+def jsonable(v: Any) -> Any:
+    """Decimals become int when whole, else float; everything else passes through."""
+    if isinstance(v, Decimal):
+        if v == v.to_integral_value():
+            return int(v)
+        return float(v)
+    if isinstance(v, (list, tuple)):
+        return [jsonable(x) for x in v]
+    return v
+
+
+def fingerprint(rule: str, loc: Location, reported: Any, expected: Any) -> str:
+    # The path is reduced to its file name so a baseline survives moving the folder.
+    name = loc.path.replace("\\", "/").rsplit("/", 1)[-1]
+    key = json.dumps([rule, name, loc.sheet, loc.cell, loc.quote, str(jsonable(reported)),
+                      str(jsonable(expected))], ensure_ascii=False)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

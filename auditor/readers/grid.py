@@ -1,0 +1,61 @@
+"""Grid: one sheet or one Word table as a rectangle of raw cells, with where each came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils.cell import get_column_letter
+
+
+@dataclass
+class Grid:
+    path: str
+    sheet: str                                   # sheet name, or "table 3" for a Word table
+    values: list[list[Any]]                      # rectangular, 0-based; None for empty
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)   # non-General number formats
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # formula text, where known
+    uncached: set[tuple[int, int]] = field(default_factory=set)         # formulas with no cached value
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden: bool = False
+    caption: str | None = None                   # nearest caption ("Tabel 3.2 …"), Word tables
+    source: str = "sheet"                        # "sheet" | "docx"
+    row0: int = 1                                # A1 row number of values[0]
+    col0: int = 1                                # A1 column number of values[.][0]
+
+    @property
+    def nrows(self) -> int:
+        return len(self.values)
+
+    @property
+    def ncols(self) -> int:
+        return len(self.values[0]) if self.values else 0
+
+    def addr(self, r: int, c: int) -> str:
+        return f"{get_column_letter(c + self.col0)}{r + self.row0}"
+
+    def get(self, r: int, c: int) -> Any:
+        if 0 <= r < self.nrows and 0 <= c < self.ncols:
+            return self.values[r][c]
+        return None
+
+    def text(self, r: int, c: int) -> str:
+        v = self.get(r, c)
+        if v is None:
+            return ""
+        if isinstance(v, str):
+            return v.strip()
+        return str(v)
+
+    def row_texts(self, r: int) -> list[str]:
+        return [self.text(r, c) for c in range(self.ncols)]
+
+    def merge_map(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        """Every cell inside a merged range -> its range."""
+        out: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for rng in self.merged:
+            r0, c0, r1, c1 = rng
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    out[(r, c)] = rng
+        return out

@@ -1,0 +1,178 @@
+"""Rule instances: YAML data bound to a check kind, validated eagerly (unknown keys are errors)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import CHECKS
+from .checks.base import ConfigError, fmt, validate_params
+from .model import SEVERITIES, Finding, Location
+from .tolerance import Tolerance
+
+RULE_KEYS = {"code", "name", "check", "severity", "params", "message", "title", "doc", "examples",
+             "enabled", "tolerance"}
+DOC_KEYS = {"what", "why", "fix"}
+CONFIG_KEYS = {"rules", "scale", "efisiensi", "tolerance", "disable", "lang", "fail_on", "extends"}
+RULE_OVERRIDE_KEYS = {"severity", "enabled", "tolerance", "params"}
+
+
+def rules_dir() -> Path:
+    """The rule catalogue: the repo's rules/ folder, or the copy installed inside the package."""
+    here = Path(__file__).resolve().parent
+    for cand in (here.parent / "rules", here / "rules_builtin"):
+        if (cand / "default.yaml").is_file():
+            return cand
+    raise ConfigError("rule catalogue not found (rules/default.yaml)")
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: str
+    params: dict[str, Any]
+    message: dict[str, str]
+    title: dict[str, str] = field(default_factory=dict)
+    doc: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    tolerance: Tolerance = field(default_factory=Tolerance)
+    source: str = ""
+
+    @property
+    def family(self) -> str:
+        return "".join(ch for ch in self.code if ch.isalpha())
+
+    def check_module(self):
+        return CHECKS[self.check]
+
+    def text(self, what: dict, lang: str) -> str:
+        return what.get(lang) or what.get("id") or what.get("en") or ""
+
+    def render(self, lang: str, **fields) -> str:
+        tmpl = self.text(self.message, lang)
+        shown = {}
+        for k, v in fields.items():
+            if k == "expected_value":
+                ref = fields.get("reported_text")
+                dec = max(getattr(ref, "decimals", 0), 2) if getattr(ref, "percent", False) or \
+                    (getattr(ref, "decimals", 0) or 0) > 0 or fields.get("op") == "mean" \
+                    or self.check in ("ratio",) else 0
+                shown[k] = fmt(v, dec, lang=lang)
+            else:
+                shown[k] = fmt(v, lang=lang)
+        try:
+            return tmpl.format(**shown)
+        except (KeyError, IndexError, ValueError) as e:
+            raise ConfigError(f"rule {self.code}: message template refers to unknown field {e}") from None
+
+    def emit(self, ctx, loc: Location, reported=None, expected=None, imbalance=None, related=(),
+             diagnosis: str | None = None, **fields) -> Finding:
+        return Finding(rule=self.code, name=self.name, severity=self.severity,
+                       message=self.render(ctx.lang, **fields), location=loc, reported=reported,
+                       expected=expected, imbalance=imbalance, related=list(related), diagnosis=diagnosis)
+
+
+def _rule_from(d: dict, source: str) -> Rule:
+    where = f"{source}: rule {d.get('code', '?')}"
+    unknown = set(d) - RULE_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for k in ("code", "name", "check", "severity", "message"):
+        if k not in d:
+            raise ConfigError(f"{where}: missing '{k}'")
+    if d["check"] not in CHECKS:
+        raise ConfigError(f"{where}: unknown check kind '{d['check']}' (known: {', '.join(sorted(CHECKS))})")
+    if d["severity"] not in SEVERITIES:
+        raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+    if not isinstance(d["message"], dict) or not {"id", "en"} <= set(d["message"]):
+        raise ConfigError(f"{where}: message needs both 'id' and 'en' templates")
+    mod = CHECKS[d["check"]]
+    params = validate_params(where, mod.PARAMS, d.get("params"))
+    tol = d.get("tolerance") or {}
+    if set(tol) - {"mode", "absolute"} or tol.get("mode", "round") not in ("round", "truncate"):
+        raise ConfigError(f"{where}: tolerance takes mode (round|truncate) and absolute")
+    return Rule(code=d["code"], name=d["name"], check=d["check"], severity=d["severity"], params=params,
+                message=d["message"], title=d.get("title") or {}, doc=d.get("doc") or {},
+                examples=d.get("examples") or {}, enabled=bool(d.get("enabled", True)),
+                tolerance=Tolerance.from_params(tol), source=source)
+
+
+def load_yaml(path: str | os.PathLike) -> Any:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
+
+
+def load_rules(extra: list[str] | None = None) -> dict[str, Rule]:
+    """The default catalogue plus any --rules files (a rule with an existing code replaces it)."""
+    rules: dict[str, Rule] = {}
+    files = [rules_dir() / "default.yaml"] + [Path(p) for p in (extra or [])]
+    for f in files:
+        data = load_yaml(f)
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise ConfigError(f"{f}: expected a mapping with a 'rules' list")
+        if set(data) - {"rules"}:
+            raise ConfigError(f"{f}: unknown top-level key(s) {', '.join(sorted(set(data) - {'rules'}))}")
+        for d in data["rules"]:
+            if not isinstance(d, dict):
+                raise ConfigError(f"{f}: every rule must be a mapping")
+            r = _rule_from(d, str(f))
+            rules[r.code] = r
+    return rules
+
+
+def apply_config(rules: dict[str, Rule], config: dict) -> None:
+    """Overlay a user's config: severity, enabled, tolerance, params per rule; 'disable' list."""
+    for code in config.get("disable") or []:
+        if code not in rules:
+            raise ConfigError(f"config: disable names unknown rule {code}")
+        rules[code].enabled = False
+    for code, over in (config.get("rules") or {}).items():
+        if code not in rules:
+            raise ConfigError(f"config: unknown rule {code}")
+        if not isinstance(over, dict) or set(over) - RULE_OVERRIDE_KEYS:
+            raise ConfigError(f"config: rule {code} takes only {', '.join(sorted(RULE_OVERRIDE_KEYS))}")
+        r = rules[code]
+        if "severity" in over:
+            if over["severity"] not in SEVERITIES:
+                raise ConfigError(f"config: rule {code}: severity must be one of {', '.join(SEVERITIES)}")
+            r.severity = over["severity"]
+        if "enabled" in over:
+            if not isinstance(over["enabled"], bool):
+                raise ConfigError(f"config: rule {code}: enabled must be true or false")
+            r.enabled = over["enabled"]
+        if "tolerance" in over:
+            tol = over["tolerance"]
+            if not isinstance(tol, dict) or set(tol) - {"mode", "absolute"} or \
+                    tol.get("mode", "round") not in ("round", "truncate"):
+                raise ConfigError(f"config: rule {code}: tolerance takes mode (round|truncate) and absolute")
+            try:
+                r.tolerance = Tolerance.from_params(tol)
+            except Exception:
+                raise ConfigError(f"config: rule {code}: tolerance.absolute must be a number") from None
+        if "params" in over:
+            merged = dict(r.params)
+            merged.update(over["params"] or {})
+            r.params = validate_params(f"config: rule {code}", CHECKS[r.check].PARAMS, merged)
+
+
+def load_config(path: str | None) -> dict:
+    if not path:
+        return {}
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping")
+    unknown = set(data) - CONFIG_KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(CONFIG_KEYS))}")
+    return data

@@ -1,0 +1,392 @@
+"""Find tables in a grid by header vocabulary, flatten their headers, classify their rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import codes
+from ..numbers import is_empty_marker, parse_cell, parse_text
+from ..readers.grid import Grid
+from .kinds import BY_NAME, HEADER_WORDS, KINDS, Kind
+from .model import CellRef, Row, Table
+
+MAX_HEADER_ROWS = 4
+_PUNCT = re.compile(r"[^0-9a-z%σ∑]+")
+_CAPTION = re.compile(r"\b(tabel|table)\s+(\d+(?:\.\d+)*)", re.I)
+_FOOTER = re.compile(r"^\s*(sumber( data)?\b|keterangan\s*:|catatan\s*:|ket\s*:|\*\s)", re.I)
+_SIGNATURE = re.compile(r"^\s*(camat|kepala|nip\b|bupati|jember,|kalisat,|pembina|drs\b)", re.I)
+_COLNUM = re.compile(r"^\(?\d{1,2}\)?(\s*[(=][^a-z]*\)?)?$|^\(?\d{1,2}\s*=\s*[\d\s+\-/x*%.()]+\)?$", re.I)
+_YEAR = re.compile(r"^20\d\d$")
+_SECTION = re.compile(r"^\s*(sasaran|tujuan|jabatan|misi|indikator|program|kegiatan|bidang|urusan)\b", re.I)
+
+
+def norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower().replace("∑", "σ")).split())
+
+
+@dataclass
+class Unrecognised:
+    sheet: str
+    reason: str
+    rows: str = ""
+
+
+def _is_headerish(text: str) -> bool:
+    """A cell that reads like a column header: known words, no stated number."""
+    if not text:
+        return False
+    n = norm(text)
+    if not n:
+        return text.strip() in ("%", "Σ", "∑")
+    words = n.split()
+    known = sum(1 for w in words if w in HEADER_WORDS)
+    if known == 0:
+        return False
+    if parse_text(text) is not None and not _YEAR.match(text.strip()):
+        return False
+    # header cells are short: a long sentence full of domain words is data, not a header
+    return len(words) <= 10 and known * 2 >= len(words)
+
+
+def _header_hits(grid: Grid, r: int) -> int:
+    return sum(1 for c in range(grid.ncols) if _is_headerish(grid.text(r, c)))
+
+
+class Detector:
+    def __init__(self, grid: Grid):
+        self.g = grid
+        self.merge_of = grid.merge_map()
+
+    # -- helpers -------------------------------------------------------------------------
+    def top_left(self, r: int, c: int):
+        rng = self.merge_of.get((r, c))
+        if rng is None:
+            return self.g.get(r, c)
+        return self.g.get(rng[0], rng[1])
+
+    def ttext(self, r: int, c: int) -> str:
+        v = self.top_left(r, c)
+        return "" if v is None else str(v).strip()
+
+    def nonempty(self, r: int) -> list[int]:
+        return [c for c in range(self.g.ncols) if self.g.get(r, c) not in (None, "")]
+
+    # -- header ----------------------------------------------------------------------------
+    def header_block(self, r0: int) -> int:
+        """Last header row of a header that starts at r0: follow merges and sub-header rows."""
+        r1 = r0
+        g = self.g
+        while r1 - r0 < MAX_HEADER_ROWS - 1:
+            grow = r1
+            for (rr0, cc0, rr1, cc1) in g.merged:
+                if r0 <= rr0 <= r1 and rr1 > grow and rr1 - r0 < MAX_HEADER_ROWS:
+                    grow = rr1
+            nxt = r1 + 1
+            if grow > r1:
+                r1 = grow
+                continue
+            if nxt >= g.nrows:
+                break
+            # a row under a horizontally merged group label, made of short labels or years, is a sub-header
+            group_above = any(rr0 >= r0 and rr1 <= r1 and cc1 > cc0 for (rr0, cc0, rr1, cc1) in g.merged)
+            cells = [g.text(nxt, c) for c in self.nonempty(nxt)]
+            if cells and group_above and all(_YEAR.match(t) or (_is_headerish(t) or len(t) <= 12)
+                                             and not _COLNUM.match(t) for t in cells):
+                r1 = nxt
+                continue
+            if cells and all(_YEAR.match(t) for t in cells) and len(cells) >= 2:
+                r1 = nxt
+                continue
+            break
+        return r1
+
+    def flatten(self, r0: int, r1: int) -> list[str]:
+        out = []
+        for c in range(self.g.ncols):
+            parts: list[str] = []
+            for r in range(r0, r1 + 1):
+                t = self.ttext(r, c)
+                if t and (not parts or parts[-1] != t):
+                    parts.append(t)
+            out.append(norm(" ".join(parts)) if parts else "")
+        return out
+
+    @staticmethod
+    def map_columns(kind: Kind, flat: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+        cols: dict[str, int] = {}
+        heads: dict[str, str] = {}
+        for c, h in enumerate(flat):
+            for spec in kind.cols:
+                m = spec.rx.search(h)
+                if not m:
+                    continue
+                key = m.groupdict().get("key")
+                canon = f"{spec.name}@{key}" if key else spec.name
+                if canon not in cols:
+                    cols[canon] = c
+                    heads[canon] = h
+                break
+        return cols, heads
+
+    def best_kind(self, flat: list[str]) -> tuple[Kind, dict[str, int], dict[str, str]] | None:
+        best = None
+        for kind in KINDS:
+            cols, heads = self.map_columns(kind, flat)
+            present = {k.split("@")[0] for k in cols}
+            if not all(s.name in present for s in kind.cols if s.required):
+                continue
+            nreq = sum(1 for s in kind.cols if s.required)
+            if len(present) - nreq < kind.min_score:
+                continue
+            score = (len(present), nreq)
+            if best is None or score > best[0]:
+                best = (score, kind, cols, heads)
+        return None if best is None else best[1:]
+
+    # -- body ------------------------------------------------------------------------------
+    def is_footer(self, r: int) -> bool:
+        cells = self.nonempty(r)
+        if not cells:
+            return False
+        first = self.g.text(r, cells[0])
+        return bool(_FOOTER.match(first) or _SIGNATURE.match(first))
+
+    def colnum_row(self, r: int) -> bool:
+        cells = self.nonempty(r)
+        if len(cells) < 2:
+            return False
+        texts = [self.g.text(r, c) for c in cells]
+        return all(_COLNUM.match(t) for t in texts) and not all(_YEAR.match(t) for t in texts)
+
+    def detect(self) -> tuple[list[Table], list[Unrecognised]]:
+        g = self.g
+        tables: list[Table] = []
+        notes: list[Unrecognised] = []
+        r = 0
+        prev_end = -1
+        while r < g.nrows:
+            if _header_hits(g, r) >= 2:
+                r1 = self.header_block(r)
+                flat = self.flatten(r, r1)
+                found = self.best_kind(flat)
+                if found is None:
+                    notes.append(Unrecognised(g.sheet, "header words of no known table kind: "
+                                              + " | ".join(h for h in flat if h)[:160],
+                                              f"{g.addr(r, 0)}"))
+                    r = r1 + 1
+                    continue
+                kind, cols, heads = found
+                t = Table(grid=g, kind=kind.name, header=(r, r1), end=r1, columns=cols, headers=heads)
+                t.unmapped = [h for c, h in enumerate(flat) if h and c not in cols.values()]
+                t.context = [g.text(rr, c) for rr in range(prev_end + 1, r) for c in self.nonempty(rr)][-6:]
+                self.body(t, kind, flat)
+                t.caption = self.caption(t)
+                tables.append(t)
+                prev_end = t.end
+                r = t.end + 1
+                continue
+            r += 1
+        return tables, notes
+
+    def caption(self, t: Table) -> str | None:
+        for line in reversed(t.context):
+            m = _CAPTION.search(line)
+            if m:
+                return f"Tabel {m.group(2)}"
+        if t.grid.caption:
+            return t.grid.caption
+        m = _CAPTION.search(t.grid.sheet)
+        return f"Tabel {m.group(2)}" if m else None
+
+    def body(self, t: Table, kind: Kind, flat: list[str]) -> None:
+        g = self.g
+        r = t.header[1] + 1
+        if r < g.nrows and self.colnum_row(r):
+            t.numbering_row = r
+            for canon, c in t.columns.items():
+                txt = g.text(r, c)
+                if re.search(r"[/+*x=%]", txt.replace("(", "").replace(")", "")):
+                    t.column_hints[canon] = txt
+            r += 1
+        header_sig = [h for h in flat]
+        numeric = {canon for canon in t.columns if _spec(kind, canon).numeric}
+        groups = [canon for canon in t.columns if _spec(kind, canon).group]
+        carry: dict[str, CellRef] = {}
+        section: str | None = None
+        last = t.header[1]
+        blank_run = 0
+        while r < g.nrows:
+            cells = self.nonempty(r)
+            if not cells:
+                blank_run += 1
+                if blank_run >= 2 or kind.flat:
+                    break
+                r += 1
+                continue
+            if self.is_footer(r):
+                t.footer.append(g.text(r, cells[0]))
+                break
+            if _header_hits(g, r) >= 2 and not any(parse_cell(g.get(r, c)) for c in
+                                                  (t.columns[n] for n in numeric) if g.get(r, c) is not None):
+                rr1 = self.header_block(r)
+                if self.flatten(r, rr1) == header_sig:   # header repeated after a page break
+                    r = rr1 + 1
+                    if r < g.nrows and self.colnum_row(r):
+                        r += 1
+                    continue
+                break
+            if blank_run and len(cells) == 1 and not numeric & {k for k, c in t.columns.items() if c in cells}:
+                break   # a title line after a gap starts something else
+            if self.colnum_row(r) and t.rows == []:
+                r += 1
+                continue
+            blank_run = 0
+            row = self.make_row(t, kind, r, numeric, groups, carry)
+            if row is not None:
+                if row.type == "section":
+                    section = row.label
+                row.section = section if row.type != "section" else None
+                t.rows.append(row)
+                last = r
+            r += 1
+        t.end = last
+        if kind.hierarchy:
+            link_hierarchy(t)
+
+    def make_row(self, t: Table, kind: Kind, r: int, numeric: set[str], groups: list[str],
+                 carry: dict[str, CellRef]) -> Row | None:
+        g = self.g
+        row_cells: dict[str, CellRef] = {}
+        for canon, c in t.columns.items():
+            raw = g.get(r, c)
+            rng = self.merge_of.get((r, c))
+            inherited = False
+            if raw is None and rng is not None and rng[0] < r and rng[0] > t.header[1]:
+                raw = g.get(rng[0], rng[1])
+                inherited = True
+                if canon in numeric:
+                    continue   # a merged number belongs to its first row only
+            text = "" if raw is None else str(raw).strip()
+            if canon in numeric:
+                num = None
+                if text and not is_empty_marker(text):
+                    num = parse_cell(raw, g.formats.get((r, c)))
+                row_cells[canon] = CellRef(r, c, g.addr(r, c), raw, text, num)
+            elif text:
+                addr = g.addr(rng[0], rng[1]) if inherited and rng else g.addr(r, c)
+                row_cells[canon] = CellRef(r, c, addr, raw, text)
+        for canon in groups:
+            if canon in row_cells and row_cells[canon].text:
+                if canon not in numeric:
+                    carry[canon] = row_cells[canon]
+            elif canon in carry and canon not in numeric:
+                row_cells[canon] = carry[canon]
+        label = ""
+        for lc in kind.label_cols:
+            if lc in row_cells and row_cells[lc].text and not (lc in groups and row_cells[lc] is carry.get(lc)
+                                                              and len(kind.label_cols) > 1):
+                label = row_cells[lc].text
+                break
+        texts = [g.text(r, c) for c in self.nonempty(r)]
+        if not label:
+            label = next((x for x in texts if parse_text(x) is None), "")
+        has_number = any(row_cells[n].num is not None for n in numeric if n in row_cells)
+        norm_label = label.strip().lower()
+        if re.match(kind.total_labels, norm_label) or (not label and any(re.match(kind.total_labels, x.lower())
+                                                                          for x in texts)):
+            rtype = "total"
+        elif not has_number and _is_section(self, t, r, label, texts):
+            rtype = "section"
+        else:
+            rtype = "data"
+        row = Row(r=r, type=rtype, label=label, cells=row_cells)
+        describe(row, row_cells, label)
+        for col, level in kind.level_cols:
+            cell = row_cells.get(col)
+            if cell is not None and cell.text and cell is not carry.get(col):
+                row.level = level
+                break
+        else:
+            if kind.level_cols and row.level is None and rtype == "data":
+                row.level = "kegiatan"   # a named row outside the level columns: program rows say so
+        return row
+
+
+def _is_section(det: Detector, t: Table, r: int, label: str, texts: list[str]) -> bool:
+    if len(texts) != 1:
+        return False
+    rng = det.merge_of.get((r, det.nonempty(r)[0]))
+    if rng and rng[3] - rng[1] >= 1:
+        return True
+    lvl, _, _ = codes.label_level(label)
+    if lvl in ("program", "kegiatan", "sub_kegiatan"):
+        return False
+    return bool(_SECTION.match(label)) or t.kind in ("sdm",)
+
+
+def _spec(kind: Kind, canon: str):
+    base = canon.split("@")[0]
+    return next(s for s in kind.cols if s.name == base)
+
+
+_NUMPREFIX = re.compile(r"^\s*(\d+(\.\d+)*\.?|[a-z]\)|[a-z]\.|\(\d+\))\s+", re.I)
+
+
+def describe(row: Row, cells: dict[str, CellRef], label: str) -> None:
+    """Level, ordinal, numbering, code and clean name of a row, from what its cells say."""
+    if "no" in cells:
+        row.numbering = cells["no"].text.rstrip(".") or None
+    code = None
+    if "kode" in cells:
+        code = codes.normalise_program_code(cells["kode"].text)
+    text = label
+    m = _NUMPREFIX.match(text)
+    if m and not codes.split_code_label(text)[0]:
+        row.numbering = row.numbering or m.group(1).rstrip(".")
+        text = text[m.end():]
+    c2, rest = codes.split_code_label(text)
+    if c2:
+        code = code or c2
+        text = rest
+    level, ordinal, rest = codes.label_level(text)
+    if code and not level:
+        level = codes.code_level(code)
+    row.code = code
+    row.level = level
+    row.ordinal = ordinal
+    row.name = rest.strip(" :.-\"'") if rest else text.strip(" :.-\"'")
+
+
+LEVEL_RANK = {"program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+
+
+def link_hierarchy(t: Table) -> None:
+    """Parent of each program/kegiatan/sub kegiatan row: the nearest row above at a higher level.
+
+    Numbering is used when no level word is given ("1" program, "1.1" kegiatan)."""
+    stack: list[int] = []
+    for i, row in enumerate(t.rows):
+        if row.level is None and row.numbering and row.type == "data":
+            n = codes.numbering_level(row.numbering)
+            row.level = {1: "program", 2: "kegiatan", 3: "sub_kegiatan"}.get(n or 0)
+        rank = LEVEL_RANK.get(row.level or "")
+        if row.type != "data" or rank is None:
+            if row.type in ("section", "total"):
+                stack = []
+            continue
+        while stack and LEVEL_RANK[t.rows[stack[-1]].level] >= rank:
+            stack.pop()
+        row.parent = stack[-1] if stack else None
+        stack.append(i)
+
+
+def detect_tables(grid: Grid) -> tuple[list[Table], list[Unrecognised]]:
+    if grid.nrows == 0:
+        return [], [Unrecognised(grid.sheet, "empty")]
+    tables, notes = Detector(grid).detect()
+    if not tables and not notes:
+        notes.append(Unrecognised(grid.sheet, "no table header found (no row with column-header words)"))
+    return tables, notes
+
+
+__all__ = ["detect_tables", "norm", "BY_NAME"]

@@ -1,0 +1,246 @@
+"""Table kinds: the header vocabulary each kind is recognised by, and its canonical columns.
+
+A column pattern is a regular expression searched in the column's flattened, normalised header
+(lower case, punctuation to spaces, header rows joined top to bottom). A pattern with a named group
+`key` makes one canonical column per key ("target@2024", "mark@sangat tinggi"). Within a kind the
+first matching column spec wins, so specific patterns come before general ones.
+Detection is by vocabulary and content only, never by file or sheet name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    pattern: str
+    numeric: bool = False
+    required: bool = False
+    group: bool = False          # a grouping column whose merged/blank cells carry down (Sasaran over rows)
+
+    @property
+    def rx(self) -> re.Pattern:
+        return _compile(self.pattern)
+
+
+# A total row's label is the total word alone ("JUMLAH", "Total", "Jumlah Total"), never a name that
+# merely starts with it ("Jumlah Dokumen Perencanaan" is an indicator).
+TOTAL_LABELS = r"^(jumlah( total| keseluruhan| seluruhnya)?|total( keseluruhan)?|grand total|rata[- ]?rata( capaian)?)\s*[:.]?$"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    title: str                    # Indonesian, as users call it
+    title_en: str
+    cols: tuple[Col, ...]
+    label_cols: tuple[str, ...] = ("label",)   # where a row's label is read, in order of preference
+    total_labels: str = TOTAL_LABELS
+    min_score: int = 2            # matched columns needed besides the required ones
+    hierarchy: bool = False       # rows form a program/kegiatan/sub kegiatan tree
+    flat: bool = False            # machine export: one header row, no sections or totals
+    level_cols: tuple[tuple[str, str], ...] = ()  # (column, level): a row with text in column is at level
+    notes: str = ""
+
+
+_RX: dict[str, re.Pattern] = {}
+
+
+def _compile(p: str) -> re.Pattern:
+    rx = _RX.get(p)
+    if rx is None:
+        rx = _RX[p] = re.compile(p)
+    return rx
+
+
+YEAR = r"(?P<key>20[0-9]{2})"
+LABEL_PK = r"(program.*kegiatan|^uraian$|^program$|kegiatan.*sub)"
+
+KINDS: tuple[Kind, ...] = (
+    Kind("sipd_realisasi", "SIPD Laporan Realisasi Per Dokumen", "SIPD realisation export", (
+        Col("kode_sub", r"^kode sub kegiatan$", required=True),
+        Col("nama_sub", r"^nama sub kegiatan$"),
+        Col("kode_program", r"^kode program$"),
+        Col("nama_program", r"^nama program$"),
+        Col("kode_kegiatan", r"^kode kegiatan$"),
+        Col("nama_kegiatan", r"^nama kegiatan$"),
+        Col("kode_rekening", r"^kode rekening$"),
+        Col("nama_rekening", r"^nama rekening$"),
+        Col("nilai_realisasi", r"^nilai realisasi$", numeric=True, required=True),
+        Col("nilai_setoran", r"^nilai setoran$", numeric=True),
+        Col("nomor_sp2d", r"^nomor sp2d$"),
+        Col("nilai_sp2d", r"^nilai sp2d$", numeric=True),
+        Col("nomor_dokumen", r"^nomor dokumen$"),
+    ), label_cols=("nama_sub",), flat=True),
+    Kind("sipd_pagu", "SIPD rekap pagu (DPA)", "SIPD budget export", (
+        Col("kode_sub", r"^kode sub kegiatan$", required=True),
+        Col("nama_sub", r"^nama sub kegiatan$"),
+        Col("kode_program", r"^kode program$"),
+        Col("nama_program", r"^nama program$"),
+        Col("kode_kegiatan", r"^kode kegiatan$"),
+        Col("nama_kegiatan", r"^nama kegiatan$"),
+        Col("kode_rekening", r"^kode rekening$", required=True),
+        Col("nama_rekening", r"^nama rekening$"),
+        Col("pagu", r"^(pagu|nilai pagu|anggaran)$", numeric=True, required=True),
+        Col("tahun", r"^tahun$"),
+    ), label_cols=("nama_sub",), flat=True),
+    Kind("sdm", "Komposisi pegawai (SDM)", "Staff composition", (
+        Col("label", r"^jabatan$", required=True),
+        Col("keb_total", r"^kebutuhan (σ|∑|jumlah|jml|total)$", numeric=True, required=True),
+        Col("keb", r"^kebutuhan (?P<key>sd|smp|sma|smk|d1|d2|d3|d4|s1|s2|s3)$", numeric=True),
+        Col("bez_total", r"^(bezetting|pegawai yang ada).*(σ|∑|jumlah|jml|total)$", numeric=True, required=True),
+        Col("bez", r"^(bezetting|pegawai yang ada).* (?P<key>sd|smp|sma|smk|d1|d2|d3|d4|s1|s2|s3)$", numeric=True),
+        Col("l", r"^(l|laki laki|pria)$", numeric=True),
+        Col("p", r"^(p|perempuan|wanita)$", numeric=True),
+    )),
+    Kind("sarpras", "Sarana dan prasarana", "Facilities", (
+        Col("no", r"^no$"),
+        Col("label", r"^(sarana( dan)? prasarana|jenis( barang)?|nama barang|uraian)$", required=True),
+        Col("jumlah_ideal", r"^(jumlah|jml) (ideal|kebutuhan)$", numeric=True),
+        Col("jumlah", r"^(jumlah|jml)( unit| barang)?$", numeric=True, required=True),
+        Col("kondisi", r"^kondisi$", required=True),
+    ), min_score=0),
+    Kind("program_pendukung", "Program pendukung sasaran", "Programmes supporting each target", (
+        Col("sasaran", r"^sasaran( strategis)?$", group=True, required=True),
+        Col("label", LABEL_PK, required=True),
+        Col("pagu", r"^(anggaran|pagu)\b", numeric=True, required=True),
+        Col("realisasi", r"^realisasi\b", numeric=True, required=True),
+        Col("persen", r"serapan", numeric=True, required=True),
+    ), label_cols=("label",), hierarchy=True, min_score=0),
+    Kind("anggaran", "Anggaran / realisasi anggaran (DPA, LRA)", "Budget / budget realisation", (
+        Col("no", r"^no$"),
+        Col("kode", r"^kode( rekening| program)?$"),
+        Col("label", LABEL_PK, required=True),
+        Col("pagu", r"^(anggaran|pagu)\b(?!.*realisasi)", numeric=True, required=True),
+        Col("realisasi", r"^realisasi\b", numeric=True),
+        Col("persen", r"^(%|persen(tase)?|capaian|serapan)( realisasi| serapan)?$", numeric=True),
+    ), hierarchy=True, min_score=0),
+    Kind("pk_anggaran", "Perjanjian Kinerja: program dan anggaran", "Performance agreement: programmes and budget", (
+        Col("label", r"^program$", required=True),
+        Col("pagu", r"^(anggaran|pagu)\b", numeric=True, required=True),
+        Col("keterangan", r"^keterangan$", required=True),
+    ), hierarchy=True, min_score=0),
+    Kind("skala", "Skala nilai peringkat kinerja", "Rating scale", (
+        Col("no", r"^no$"),
+        Col("interval", r"(interval|rentang|nilai realisasi|skor|range)", required=True),
+        Col("label", r"(kriteria|predikat|kategori|penilaian)", required=True),
+        Col("kode", r"^kode$"),
+    ), min_score=0),
+    Kind("rekap_predikat", "Rekapitulasi predikat capaian", "Summary of achievement ratings", (
+        Col("label", r"^sasaran.*indikator|^sasaran$|^indikator", required=True),
+        Col("capaian", r"^% capaian|^capaian", numeric=True, required=True),
+        Col("mark", r"^predikat( kinerja)? (?P<key>sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang|sangat kurang)$", required=True),
+    ), total_labels=r"^(jumlah|total)\s*[:.]?$", min_score=0),
+    Kind("efisiensi", "Efisiensi penggunaan sumber daya", "Resource efficiency", (
+        Col("label", r"^sasaran", required=True),
+        Col("capaian", r"capaian", numeric=True, required=True),
+        Col("serapan", r"serapan", numeric=True, required=True),
+        Col("kategori", r"(kategori|efisiensi)", required=True),
+    ), min_score=0),
+    Kind("pengukuran", "Pengukuran kinerja (target, realisasi, capaian)", "Performance measurement", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("capaian_akhir", r"capaian.*(akhir|renstra)", numeric=True),
+        Col("target_akhir", r"^target akhir", numeric=True),
+        Col("capaian", r"capaian", numeric=True, required=True),
+        Col("target", r"^target", numeric=True, required=True),
+        Col("realisasi", r"^realisasi", numeric=True, required=True),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+    Kind("realisasi_tahunan", "Realisasi kinerja per tahun", "Performance by year", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("realisasi", r"^realisasi.*" + YEAR + r"$", numeric=True, required=True),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+    Kind("perbandingan", "Perbandingan realisasi dengan nasional/regional", "Comparison with national figures", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("realisasi_nasional", r"realisasi (nasional|regional|provinsi|kabupaten)", numeric=True, required=True),
+        Col("realisasi", r"^realisasi", numeric=True, required=True),
+        Col("ket", r"^ket"),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+    Kind("tc25", "Renstra T-C.25: tujuan dan sasaran", "Strategic plan T-C.25 targets", (
+        Col("no", r"^no$"),
+        Col("tujuan", r"^tujuan$", group=True),
+        Col("indikator_tujuan", r"^indikator tujuan$", group=True),
+        Col("sasaran", r"^sasaran$", group=True, required=True),
+        Col("indikator", r"^indikator( sasaran| kinerja)?( tujuan sasaran)?$", required=True),
+        Col("target", r"^target kinerja.*" + YEAR + r"$", numeric=True, required=True),
+        Col("strategi", r"strategi"),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+    Kind("pk", "Perjanjian Kinerja: sasaran dan target", "Performance agreement: targets", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"sasaran strategis|kinerja utama|^sasaran$", group=True, required=True),
+        Col("indikator", r"^indikator( kinerja)?$", required=True),
+        Col("target", r"^target\b", numeric=True, required=True),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+    Kind("io_detail", "Rincian input/output sub kegiatan", "Sub-activity input/output detail", (
+        Col("jenis", r"^$|^(jenis|komponen)$"),
+        Col("label", r"^uraian( input)?( output)?$", required=True),
+        Col("satuan", r"^satuan$", required=True),
+        Col("target", r"^target$", numeric=True, required=True),
+        Col("realisasi", r"^realisasi$", numeric=True, required=True),
+    ), min_score=0),
+    Kind("iku", "Indikator Kinerja Utama", "Key performance indicators", (
+        Col("sasaran", r"^sasaran strategis$", required=True),
+        Col("indikator", r"^iku$|^indikator kinerja utama$", required=True),
+        Col("formulasi", r"formulasi", required=True),
+        Col("pj", r"penanggung jawab"),
+        Col("sumber", r"sumber data"),
+    ), label_cols=("indikator",), min_score=0),
+    Kind("rpjmd", "Cascading RPJMD", "Regional plan cascade", (
+        Col("misi", r"^misi$", required=True),
+        Col("tujuan", r"^tujuan rpjmd$|^tujuan$", required=True),
+        Col("indikator_tujuan", r"^indikator tujuan$"),
+        Col("sasaran", r"^sasaran rpjmd$|^sasaran$", required=True),
+        Col("indikator", r"^indikator sasaran$"),
+    ), label_cols=("sasaran",), min_score=0),
+)
+
+# RKT and T-C.27 carry program rows and sasaran rows in one table; their specs are wide.
+KINDS = KINDS + (
+    Kind("rkt", "Rencana Kinerja Tahunan (RKT)", "Annual performance plan", (
+        Col("tujuan", r"^tujuan( pd)? uraian$|^tujuan$", group=True),
+        Col("indikator_tujuan", r"^tujuan( pd)? indikator tujuan$|^indikator tujuan$", group=True),
+        Col("sasaran", r"^sasaran( pd)? uraian$", group=True, required=True),
+        Col("indikator_sasaran", r"^sasaran( pd)? indikator sasaran$", group=True, required=True),
+        Col("target_sasaran", r"^sasaran( pd)? target$", numeric=True, group=True),
+        Col("label", r"^program kegiatan nama program kegiatan$|^nama program( kegiatan)?$", required=True),
+        Col("indikator_program", r"^program kegiatan indikator$"),
+        Col("target_program", r"^program kegiatan target$", numeric=True),
+        Col("sub_kegiatan", r"^sub kegiatan nama sub kegiatan$|^nama sub kegiatan$", required=True),
+        Col("indikator_output", r"^sub kegiatan indikator|indikator kegiatan output"),
+        Col("target_output", r"^sub kegiatan target$", numeric=True),
+        Col("pagu", r"anggaran|pagu", numeric=True, required=True),
+    ), label_cols=("sub_kegiatan", "label"), min_score=0, level_cols=(("sub_kegiatan", "sub_kegiatan"),)),
+    Kind("tc27", "Renstra T-C.27: program, kegiatan, pendanaan", "Strategic plan T-C.27", (
+        Col("tujuan", r"^tujuan$", group=True),
+        Col("sasaran", r"^sasaran$", group=True),
+        Col("kode", r"^kode$", required=True),
+        Col("label", r"^program( dan)? kegiatan$", required=True),
+        Col("indikator", r"^indikator kinerja", required=True),
+        Col("kondisi_awal", r"data capaian.*awal|kondisi awal"),
+        Col("realisasi", r"realisasi.*" + YEAR, numeric=True),
+        Col("target", r"target kinerja.*" + YEAR + r".*target$", numeric=True),
+        Col("rp", r"target kinerja.*" + YEAR + r".*rp$", numeric=True),
+        Col("target_akhir", r"kondisi kinerja.*akhir.*target$", numeric=True),
+        Col("rp_akhir", r"kondisi kinerja.*akhir.*rp$", numeric=True),
+        Col("unit", r"unit kerja|penanggung"),
+        Col("lokasi", r"^lokasi$"),
+    ), label_cols=("label", "indikator"), min_score=0),
+)
+
+BY_NAME = {k.name: k for k in KINDS}
+
+# Every word a header of any kind is made of: a row rich in these is a header row.
+HEADER_WORDS = frozenset("""
+no nomor kode uraian program kegiatan sub anggaran pagu realisasi serapan sasaran strategis indikator
+target capaian tingkat tahun renstra akhir jabatan kebutuhan bezetting pegawai jumlah kondisi ideal
+sarana prasarana interval kriteria penilaian predikat kategori efisiensi satuan input output tujuan
+iku formulasi penanggung jawab sumber misi rpjmd keterangan nama rekening nilai setoran sp2d dokumen
+urusan skpd bidang unit lokasi kinerja rp % σ persen tahunan nasional perbandingan
+""".split())

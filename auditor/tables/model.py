@@ -1,0 +1,83 @@
+"""Detected tables: header mapping, classified body rows, hierarchy."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..numbers import Num
+from ..readers.grid import Grid
+
+
+@dataclass
+class CellRef:
+    r: int
+    c: int
+    addr: str
+    raw: Any
+    text: str
+    num: Num | None = None
+
+
+@dataclass
+class Row:
+    r: int                                  # grid row index
+    type: str                               # data | section | total | heading
+    label: str                              # the row's label as shown
+    cells: dict[str, CellRef] = field(default_factory=dict)
+    name: str = ""                          # label without numbering / "Program 1 :" prefixes / code
+    level: str | None = None                # program | kegiatan | sub_kegiatan | ...
+    ordinal: str | None = None              # "1" from "Program 1 :"
+    numbering: str | None = None            # "1.1" from the No column
+    code: str | None = None
+    section: str | None = None              # enclosing section row's label ("Sasaran 1 : …")
+    parent: int | None = None               # index in Table.rows
+
+    def num(self, col: str) -> Num | None:
+        cell = self.cells.get(col)
+        return cell.num if cell else None
+
+    def text(self, col: str) -> str:
+        cell = self.cells.get(col)
+        return cell.text if cell else ""
+
+
+@dataclass
+class Table:
+    grid: Grid
+    kind: str
+    header: tuple[int, int]                 # first and last header row (grid rows)
+    end: int                                # last body row (grid row)
+    columns: dict[str, int]                 # canonical -> grid column
+    headers: dict[str, str]                 # canonical -> source header text (flattened)
+    rows: list[Row] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)      # title lines above the header
+    footer: list[str] = field(default_factory=list)       # "Sumber: …"
+    caption: str | None = None              # "Tabel 3.8"
+    column_hints: dict[str, str] = field(default_factory=dict)  # numbering-row text per column ("6 (5/4 *100%)")
+    unmapped: list[str] = field(default_factory=list)     # headers no canonical column took
+    numbering_row: int | None = None
+
+    @property
+    def path(self) -> str:
+        return self.grid.path
+
+    @property
+    def sheet(self) -> str:
+        return self.grid.sheet
+
+    @property
+    def range(self) -> str:
+        cols = list(self.columns.values()) or [0]
+        return f"{self.grid.addr(self.header[0], min(cols))}:{self.grid.addr(self.end, max(cols))}"
+
+    @property
+    def title(self) -> str:
+        return self.caption or self.grid.caption or self.grid.sheet
+
+    def years(self, col: str) -> list[str]:
+        """Keys of a keyed column family: years of target@2021…, labels of mark@…"""
+        pre = col + "@"
+        return [k[len(pre):] for k in self.columns if k.startswith(pre)]
+
+    def data_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.type == "data"]
