@@ -440,16 +440,16 @@ def build_sipd_realisasi():
                 real = rows[kode][4] + (GAJI_SETORAN if kode == "5.1.01.01.01.0001" else 0)
                 parts = split_even(real, 14)
                 for m in range(12):
-                    sp2d(f"gaji{m}", "LS", dt.date(2024, m + 1, 2), f"Gaji Induk PNS Bulan {BULAN[m]} 2024",
+                    sp2d(f"gaji{m}", "LS", dt.date(2024, m + 1, 4), f"Gaji Induk PNS Bulan {BULAN[m]} 2024",
                          "LS Gaji dan Tunjangan").lines.append(
-                        (s, kode, nama, parts[m], dt.date(2024, m + 1, 2), None))
+                        (s, kode, nama, parts[m], dt.date(2024, m + 1, 4), None))
                 sp2d("thr", "LS", dt.date(2024, 3, 28), "Tunjangan Hari Raya PNS Tahun 2024",
                      "LS Gaji dan Tunjangan").lines.append((s, kode, nama, parts[12], dt.date(2024, 3, 28), None))
                 sp2d("gaji13", "LS", dt.date(2024, 6, 14), "Gaji Ketiga Belas PNS Tahun 2024",
                      "LS Gaji dan Tunjangan").lines.append((s, kode, nama, parts[13], dt.date(2024, 6, 14), None))
             for kode, nama, _ in GAJI_B:
                 for m, amount in enumerate(split_even(rows[kode][4], 12)):
-                    sp2ds[f"gaji{m}"].lines.append((s, kode, nama, amount, dt.date(2024, m + 1, 2), None))
+                    sp2ds[f"gaji{m}"].lines.append((s, kode, nama, amount, dt.date(2024, m + 1, 4), None))
             for kode, nama, _ in TPP:
                 for m, amount in enumerate(split_even(rows[kode][4], 12)):
                     sp2d(f"tpp{m}", "LS", dt.date(2024, m + 1, 10), f"TPP PNS Bulan {BULAN[m]} 2024",
@@ -540,6 +540,11 @@ def build_sipd_realisasi():
     for s in SUBS:
         assert net[s["code"]] == s["real"], (s["name"], net[s["code"]], s["real"])
     assert sum(r["real"] - r["setor"] for r in rows if r["kode"].startswith("5.2")) == 35_700_000
+    for r in rows:  # every date of the export lies in the budget year
+        assert all(d is None or d.year == 2024 for d in (r["doc_date"], r["spp_date"], r["spm_date"],
+                                                          r["sp2d_date"])), r
+    for sp in ordered:  # spending comes before its GU reimbursement / within its TU
+        assert all(line[4] <= sp.date for line in sp.lines) or sp.jenis == "TU"
 
     wb = new_workbook()
     ws = wb.create_sheet("Data Realisasi Dokumen")

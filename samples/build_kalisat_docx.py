@@ -639,13 +639,13 @@ def _repeat_header(row) -> None:
 def _col_widths(rows: list[list[str]], total_cm: float, size: float) -> list[float]:
     """Column widths: each column at least as wide as its longest word (so numbers such as
     Rp. 2.511.744.198 do not break), the rest shared by average text length."""
-    char_cm = size * 0.0195
+    char_cm = size * 0.022
     flat = [[" ".join(cell_paragraphs(c)) if c else "" for c in row] for row in rows]
     mins, weights = [], []
     for c in range(len(rows[0])):
         col = [r[c] for r in flat]
         longest_word = max((len(w) for t in col for w in t.split()), default=1)
-        mins.append(min(longest_word, 22) * char_cm + 0.3)
+        mins.append(min(longest_word, 16) * char_cm + 0.4)
         weights.append(sum(len(t) for t in col) / max(1, len(col)) + 1.0)
     if sum(mins) >= total_cm:
         return [total_cm * m / sum(mins) for m in mins]
@@ -753,6 +753,8 @@ def render(blocks: list[Block], out: Path) -> None:
             p = doc.add_paragraph(style="Caption")
             add_runs(p, b.text)
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if b.kind == "caption":
+                p.paragraph_format.keep_with_next = True
             continue
         if b.kind == "math":
             p = doc.add_paragraph()
@@ -770,8 +772,8 @@ def render(blocks: list[Block], out: Path) -> None:
                 style = "List Number" if b.level == 1 else "List Number 2"
                 p = doc.add_paragraph(style=style)
                 _no_numbering(p)
-                p.paragraph_format.left_indent = Cm(0.75 * b.level + 0.25)
-                p.paragraph_format.first_line_indent = Cm(-0.75)
+                p.paragraph_format.left_indent = Cm(0.63 * b.level + 0.37)
+                p.paragraph_format.first_line_indent = Cm(-0.5)
             else:
                 style = "List Bullet" if b.level == 1 else "List Bullet 2"
                 p = doc.add_paragraph(style=style)

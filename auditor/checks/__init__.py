@@ -1,10 +1,14 @@
 """The check kinds: generic primitives that rule instances (rules/*.yaml) bind to tables and columns."""
 from __future__ import annotations
 
-from . import ratio, total
+from . import derived, hierarchy, numbering, ratio, scale, total
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
     "total": total,
     "ratio": ratio,
+    "hierarchy": hierarchy,
+    "scale": scale,
+    "derived": derived,
+    "numbering": numbering,
 }

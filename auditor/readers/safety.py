@@ -27,6 +27,7 @@ Reason codes (stable; the report layer translates them):
 ``unsupported_format`` an office format we recognise but do not read (.doc, .xlsb, .docm, .odt...)
 ``not_a_workbook``  not an office file at all: a web page (HTML), CSV/text, PDF, image...
 ``unrecognised``    binary content that matches no format we know (damaged, or random bytes)
+``internal_error``  a bug of ours while examining the file (never expected; reported, not raised)
 =================== ===========================================================================
 
 Kinds returned by ``sniff`` (``check_file`` returns one of ``accept``, by default
@@ -78,7 +79,7 @@ class InputProblem(Exception):
 REASONS = (
     "bad_path", "missing", "not_a_file", "no_permission", "read_error", "empty", "too_large",
     "encrypted", "corrupt_zip", "corrupt_ole", "zip_bomb", "not_office_zip", "hostile_xml",
-    "unsupported_format", "not_a_workbook", "unrecognised",
+    "unsupported_format", "not_a_workbook", "unrecognised", "internal_error",
 )
 
 
@@ -404,9 +405,12 @@ _OK_ENCODINGS = {
     "us-ascii", "ascii", "latin1", "latin-1", "iso-8859-1", "windows-1252", "cp1252",
 } | {f"iso-8859-{i}" for i in range(2, 16)} | {f"windows-125{i}" for i in range(9)}
 _ENC_RE = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
-# Media parts that no reader parses as XML: a plain <!DOCTYPE html> / <!DOCTYPE svg PUBLIC ...>
-# there is normal; an internal subset ([ ... ], where entities are declared) is still refused.
-_MEDIA_EXT = (".svg", ".htm", ".html", ".xhtml", ".mht")
+# Parts no reader of ours parses as XML: media (a plain <!DOCTYPE html> / <!DOCTYPE svg PUBLIC ...>
+# is normal there) and the ODF manifest (OpenOffice.org 2/3 wrote <!DOCTYPE manifest:manifest
+# PUBLIC ...>; we only search it for "encryption-data"). A DOCTYPE *without* an internal subset
+# cannot declare entities, so it is let through there; an internal subset ([ ... ]) is refused.
+_LENIENT_EXT = (".svg", ".htm", ".html", ".xhtml", ".mht")
+_LENIENT_NAMES = {"meta-inf/manifest.xml"}
 
 
 def _xml_encoding(start: bytes) -> str | None:
@@ -475,7 +479,8 @@ def _prolog_state(text: str, media: bool) -> tuple[str, str]:
 
 def _scan_xml_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> str | None:
     """None if harmless, else a short description of what is hostile in this member."""
-    media = info.filename.lower().endswith(_MEDIA_EXT)
+    lname = info.filename.lower()
+    media = lname.endswith(_LENIENT_EXT) or lname in _LENIENT_NAMES
     with zf.open(info) as m:
         first = m.read(4096)
         enc = _xml_encoding(first[:8])
@@ -600,6 +605,8 @@ def sniff(path) -> str:
             return _kind_of_open(f, st.st_size, head)
     except (OSError, ValueError, TypeError):
         return "unreadable"
+    except Exception:           # never raise
+        return "unknown"
 
 
 def check_file(path, limits: Limits = Limits(), accept: Collection[str] = READABLE_KINDS) -> str:
@@ -659,6 +666,8 @@ def check_file(path, limits: Limits = Limits(), accept: Collection[str] = READAB
             raise InputProblem(p, "no_permission", "The file cannot be read: permission denied.") from None
         except OSError as e:
             raise InputProblem(p, "read_error", f"The file could not be read ({e.strerror or e}).") from None
+        except Exception as e:   # a bug of ours must not become a traceback for the user
+            raise InputProblem(p, "internal_error", f"The file could not be examined (internal error: {type(e).__name__}).") from None
     if kind in accept:
         return kind
     named = f"is named {ext} but" if ext else "is"

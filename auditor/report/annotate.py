@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell

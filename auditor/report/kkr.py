@@ -190,9 +190,8 @@ def write_kkr(report: dict, path: str) -> None:
             sc.fill = PatternFill("solid", fgColor=SEVERITY_FILLS[sev])
         sc.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
 
-    last_row = HEADER_ROW + max(len(findings), 0)
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1).coordinate
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(last_row, HEADER_ROW + 1) if findings else HEADER_ROW}"
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + len(findings)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

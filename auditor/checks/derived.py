@@ -1,0 +1,81 @@
+"""`derived`: a value computed from others in the same row by a named formula.
+
+Operations:
+* `sum_columns` – a column equals the sum of other columns (Bezetting Σ = SMP + SMA + … ; = L + P);
+* `efisiensi`   – the efisiensi category matches the comparison of % capaian and % serapan
+                  (efisien when capaian ≥ serapan; the label words are configurable).
+"""
+from __future__ import annotations
+
+from .. import tolerance as tl
+from ..scales import norm_label
+from .base import ConfigError, Param, as_number, location, related
+from .total import columns_of
+
+DOC = "A value derived from others in its row (column sums, efisiensi category) agrees with them."
+PARAMS = {
+    "op": Param(str, required=True, choices=("sum_columns", "efisiensi")),
+    "tables": Param(dict, required=True, doc="table kind → list of specs (see op)"),
+    "rows": Param(list, ["data", "total"], doc="row types to check"),
+}
+
+
+def run(rule, ctx):
+    p = rule.params
+    for kind, specs in p["tables"].items():
+        if not isinstance(specs, list):
+            raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
+        for t in ctx.tables(kind):
+            for spec in specs:
+                for row in t.rows:
+                    if row.type not in p["rows"]:
+                        continue
+                    if p["op"] == "sum_columns":
+                        yield from sum_columns(rule, ctx, t, row, spec)
+                    else:
+                        yield from efisiensi(rule, ctx, t, row, spec)
+
+
+def sum_columns(rule, ctx, t, row, spec):
+    if spec.get("value") not in t.columns:
+        return
+    num = row.num(spec["value"])
+    parts = [c for c in columns_of(t, spec.get("parts", [])) if c != spec["value"]]
+    nums = [(c, row.num(c)) for c in parts if row.num(c) is not None]
+    if num is None or not nums:
+        return
+    total = tl.add([tl.given(n) for _, n in nums])
+    if tl.meets(tl.stated(num, rule.tolerance), total):
+        return
+    exp = tl.mid(total)
+    yield rule.emit(ctx, location(t, row, row.cells[spec["value"]]), reported=as_number(num.value),
+                    expected=as_number(exp, num.decimals), imbalance=as_number(num.value - exp, num.decimals),
+                    related=[related(t, row.cells[c], "part", t.headers.get(c, c)) for c, _ in nums],
+                    label=row.label, column=t.headers.get(spec["value"], spec["value"]), reported_text=num,
+                    expected_value=exp, parts=" + ".join(t.headers.get(c, c) for c, _ in nums))
+
+
+def efisiensi(rule, ctx, t, row, spec):
+    cap, ser, lab = row.num(spec.get("capaian", "")), row.num(spec.get("serapan", "")), \
+        row.cells.get(spec.get("label", ""))
+    if cap is None or ser is None or lab is None or not lab.text:
+        return
+    words = ctx.settings.efisiensi
+    said = norm_label(lab.text)
+    stated = "efficient" if said in words["efficient"] else "inefficient" if said in words["inefficient"] else None
+    if stated is None:
+        return
+    ci, si = tl.given(cap), tl.given(ser)
+    if ci[0] >= si[1]:
+        want = "efficient"
+    elif ci[1] < si[0]:
+        want = "inefficient"
+    else:
+        return   # too close to call at the precision shown
+    if want == stated:
+        return
+    expected = words[want][0].title()
+    yield rule.emit(ctx, location(t, row, lab), reported=lab.text, expected=expected,
+                    related=[related(t, row.cells[spec["capaian"]], "capaian", t.headers.get(spec["capaian"])),
+                             related(t, row.cells[spec["serapan"]], "serapan", t.headers.get(spec["serapan"]))],
+                    label=row.label, reported_text=lab.text, expected_value=expected, capaian=cap, serapan=ser)

@@ -1,0 +1,27 @@
+"""`numbering`: row numbers follow the tree they number ("3.1" under Program 4 should be "4.1")."""
+from __future__ import annotations
+
+from .base import Param, location
+
+DOC = "A numbered child row carries its parent's number as prefix (1 → 1.1, 1.2; 4 → 4.1)."
+PARAMS = {"tables": Param(list, required=True, doc="table kinds whose No column numbers a tree")}
+
+
+def run(rule, ctx):
+    for kind in rule.params["tables"]:
+        for t in ctx.tables(kind):
+            if "no" not in t.columns:
+                continue
+            for row in t.rows:
+                if row.type != "data" or not row.numbering or row.parent is None:
+                    continue
+                parent = t.rows[row.parent]
+                if not parent.numbering or "." not in row.numbering:
+                    continue
+                prefix = row.numbering.rsplit(".", 1)[0]
+                if prefix == parent.numbering.rstrip("."):
+                    continue
+                want = f"{parent.numbering.rstrip('.')}.{row.numbering.rsplit('.', 1)[1]}"
+                yield rule.emit(ctx, location(t, row, row.cells.get("no")), reported=row.numbering,
+                                expected=want, label=row.label, parent=parent.label,
+                                reported_text=row.numbering, expected_value=want)
