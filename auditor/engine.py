@@ -9,7 +9,7 @@ from typing import Any
 
 from . import __version__
 from .loader import FileResult, load_all
-from .model import SEVERITY_RANK, Finding, Location
+from .model import SEVERITY_RANK, Finding, Location, Related
 from .rules import Rule, apply_config, load_config, load_rules
 from .scales import Settings, settings_from
 
@@ -122,11 +122,23 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop exact repeats; fold the same finding in the same LKIP table stated in two files (the
+    .docx and its .xlsx tables) into one, the other place listed as related ("also_in")."""
     seen: set[str] = set()
+    by_claim: dict[tuple, Finding] = {}
     out = []
-    for f in findings:
+    for f in sorted(findings, key=lambda x: x.location.path):
         if f.fingerprint in seen:
             continue
         seen.add(f.fingerprint)
+        loc = f.location
+        key = (f.rule, loc.caption, f.message, str(f.reported), str(f.expected)) if loc.caption else None
+        first = by_claim.get(key) if key else None
+        if first is not None and first.location.path != loc.path:
+            first.related.append(Related(path=loc.path, sheet=loc.sheet, cell=loc.cell, value=f.reported,
+                                         role="also_in", label=loc.caption))
+            continue
+        if key:
+            by_claim[key] = f
         out.append(f)
     return out

@@ -148,14 +148,10 @@ def is_placeholder(text) -> bool:
 # the core: separators
 
 
-def _valid_groups(groups: list[str]) -> bool:
-    g0 = groups[0]
-    if not (1 <= len(g0) <= 3) or (g0[0] == "0"):
-        return False
-    for g in groups[1:]:
-        if len(g) != 3:
-            return False
-    return True
+_GROUPED = {
+    ".": re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"),
+    ",": re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+"),
+}
 
 
 def _interpret(core: str, style: str | None):
@@ -173,18 +169,17 @@ def _interpret(core: str, style: str | None):
         if core.count(dec) != 1:
             return None
         th = "," if dec == "." else "."
-        groups = core[:last].split(th)
-        if not _valid_groups(groups):
+        int_part = core[:last]
+        if th not in int_part or _GROUPED[th].fullmatch(int_part) is None:
             return None
         frac = core[last + 1:]
-        return "".join(groups) + "." + frac, len(frac), ("id" if dec == "," else "en")
+        return int_part.replace(th, "") + "." + frac, len(frac), ("id" if dec == "," else "en")
     sep = "." if nd else ","
-    parts = core.split(sep)
-    if len(parts) > 2:
-        if not _valid_groups(parts):
+    if (nd or nc) > 1:
+        if _GROUPED[sep].fullmatch(core) is None:
             return None
-        return "".join(parts), 0, ("id" if sep == "." else "en")
-    g0, g1 = parts
+        return core.replace(sep, ""), 0, ("id" if sep == "." else "en")
+    g0, _, g1 = core.partition(sep)
     if len(g0) > 1 and g0[0] == "0":
         return None
     if len(g1) == 3 and len(g0) <= 3 and g0 != "0":
@@ -196,35 +191,41 @@ def _interpret(core: str, style: str | None):
     return g0 + "." + g1, len(g1), ("id" if sep == "," else "en")
 
 
+_NO_PARSE = (None, None)
+_START = frozenset("0123456789(-\u2212RrIiABCD")  # what a number cell can start with
+
+
 def _parse_number(s: str, style: str | None):
-    """Parse a cleaned string that should be a plain number form. -> (Num|None, vote)."""
+    """Parse a cleaned string that should be a plain number form.
+
+    -> (digits, decimals, percent, rupiah, unit, vote) or None."""
     paren = False
     if s[0] == "(" and s[-1] == ")":
         s = s[1:-1].strip()
         if not s:
-            return None, None
+            return None
         paren = True
     m = _NUM_RE.fullmatch(s)
     if m is None:
-        return None, None
-    neg1, rp, neg2, core, dash, pct, unit = m.group("neg1", "rp", "neg2", "core", "dash", "pct", "unit")
+        return None
+    neg1, rp, neg2, core, dash, pct, unit = m.groups()
     if neg1 and neg2:
-        return None, None
+        return None
     it = _interpret(core, style)
     if it is None:
-        return None, None
+        return None
     digits, decimals, vote = it
     if dash and decimals:
-        return None, None  # "82,89,-"
+        return None  # "82,89,-"
     percent = pct is not None
     rupiah = rp is not None
     if unit is not None:
         if len(unit) > _MAX_UNIT_LEN:
-            return None, None
-        first = unit.lstrip("/ ").split(" ", 1)[0].split("/", 1)[0].rstrip(".").lower()
-        if first in _MONTHS:
-            return None, None
+            return None
         low = unit.lower()
+        first = low.lstrip("/ ").split(" ", 1)[0].split("/", 1)[0].rstrip(".")
+        if first in _MONTHS:
+            return None
         if low in _PERCENT_WORDS:
             percent, unit = True, None
         elif low in _RUPIAH_WORDS:
@@ -232,31 +233,44 @@ def _parse_number(s: str, style: str | None):
     if paren:
         # "(1.234)" is an accounting negative; "(1)" is a column-number marker, not a number
         if not (rupiah or percent or "." in core or "," in core):
-            return None, None
-    value = Decimal(digits)
+            return None
     if paren or neg1 or neg2:
-        value = value.copy_negate()
-    return Num(value, decimals, percent, rupiah, unit, None, ""), vote
+        digits = "-" + digits
+    return digits, decimals, percent, rupiah, unit, vote
 
 
 @lru_cache(maxsize=1 << 16)
 def _parse_full(text: str, style: str | None):
-    if not _DIGIT.search(text):
-        return None, None
-    s = _clean(text)
-    if len(s) > _MAX_TEXT_LEN:
-        return None, None
-    num, vote = _parse_number(s, style)
-    if num is None:
-        # grades: "B (69)", "69 (B)"
-        m = _GRADE_FIRST.fullmatch(s) or _GRADE_LAST.fullmatch(s)
-        if m is None:
-            return None, None
-        inner, _ = _parse_number(m.group("num"), style)
-        if inner is None or inner.grade is not None or inner.unit is not None or inner.rupiah:
-            return None, None
-        return Num(inner.value, inner.decimals, inner.percent, False, None, m.group("grade"), text.strip()), None
-    return Num(num.value, num.decimals, num.percent, num.rupiah, num.unit, None, text.strip()), vote
+    s = text.strip()
+    if not s or s[0] not in _START:
+        return _NO_PARSE
+    if not (s.isascii() and s.isprintable()) or "  " in s:
+        s = " ".join(s.translate(_SPACE_TABLE).split())
+        if not s:
+            return _NO_PARSE
+    if len(s) > _MAX_TEXT_LEN or not _DIGIT.search(s):
+        return _NO_PARSE
+    if s.isdigit() and s.isascii():  # fast path: plain integers ("100", "2024")
+        if len(s) > 1 and s[0] == "0":
+            return _NO_PARSE  # "003", "0001": a code part, not a number
+        return Num(Decimal(s), 0, False, False, None, None, s), None
+    r = _parse_number(s, style)
+    if r is not None:
+        digits, decimals, percent, rupiah, unit, vote = r
+        return Num(Decimal(digits), decimals, percent, rupiah, unit, None, text if text is s else text.strip()), vote
+    if "(" not in s:
+        return _NO_PARSE
+    # grades: "B (69)", "69 (B)"
+    m = _GRADE_FIRST.fullmatch(s) or _GRADE_LAST.fullmatch(s)
+    if m is None:
+        return _NO_PARSE
+    inner = m.group("num")
+    if not inner or inner[0] not in _START:
+        return _NO_PARSE
+    r = _parse_number(inner, style)
+    if r is None or r[3] or r[4] is not None:  # no Rp, no unit inside a grade
+        return _NO_PARSE
+    return Num(Decimal(r[0]), r[1], r[2], False, None, m.group("grade"), text.strip()), None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -445,36 +459,75 @@ def parse_cell(value, number_format: str | None = None, style: str | None = None
     ``value`` is the value as displayed (rounded half-up to the shown decimals); ``stored`` keeps the
     full value in the same unit. bool / None / NaN / inf -> None.
     """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        return parse_text(value, style)
-    d = _to_decimal(value)
-    if d is None:
-        return None
-    try:
-        fmt = _analyse_format(number_format) if (number_format is None or isinstance(number_format, str)) \
-            else _GENERAL
-    except Exception:  # pragma: no cover - defensive: malformed format codes
+    t = type(value)
+    if t is float:
+        if value != value or value == _INF or value == -_INF:
+            return None
+        # Excel keeps 15 significant digits: the shortest text at that precision is what it shows
+        s = format(value, ".15g")
+        d = Decimal(s)
+        if "e" in s:
+            nat = None
+        else:
+            dot = s.find(".")
+            nat = len(s) - dot - 1 if dot >= 0 else 0
+    elif t is int:
+        d = Decimal(value)
+        nat = 0
+    else:
+        if value is None or isinstance(value, bool):
+            return None
+        if isinstance(value, str):
+            return parse_text(value, style)
+        d = _to_decimal(value)
+        if d is None:
+            return None
+        nat = None
+    if number_format is None or not isinstance(number_format, str):
         fmt = _GENERAL
+    else:
+        try:
+            fmt = _analyse_format(number_format)
+        except Exception:  # pragma: no cover - defensive: malformed format codes
+            fmt = _GENERAL
     if fmt.date:
         return None
     if fmt.percent:
-        d = _CTX.multiply(d, Decimal(100))
+        d = d.scaleb(2, _CTX)
+        if nat is not None:
+            nat = nat - 2 if nat > 2 else 0
+            if nat == 0:
+                d = d.quantize(_ONE, context=_CTX)  # 1E+2 -> 100
     if fmt.scale:
         d = d.scaleb(-3 * fmt.scale, _CTX)
-    nat = _natural_decimals(d)
+        nat = None
+    if nat is None:
+        d = _plain(d)
+        nat = _natural_decimals(d)
     if fmt.general:
         decimals = nat
+        shown = d
     else:
-        decimals = max(fmt.min_dec, min(nat, fmt.max_dec))
-    try:
-        shown = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_CTX)
-    except InvalidOperation:  # pragma: no cover - absurd magnitudes
-        return None
+        decimals = fmt.min_dec if nat < fmt.min_dec else (fmt.max_dec if nat > fmt.max_dec else nat)
+        if decimals == nat:
+            shown = d
+        else:
+            try:
+                shown = d.quantize(_quantum(decimals), rounding=ROUND_HALF_UP, context=_CTX)
+            except InvalidOperation:  # pragma: no cover - absurd magnitudes
+                return None
     percent = fmt.percent or fmt.pct_literal
-    text = format_id(shown, decimals, percent=percent, rupiah=fmt.rupiah)
-    return Num(shown, decimals, percent, fmt.rupiah, None, None, text, _plain(d))
+    text = _display(shown, percent, fmt.rupiah, "id")
+    return Num(shown, decimals, percent, fmt.rupiah, None, None, text, d)
+
+
+_INF = float("inf")
+_ONE = Decimal(1)
+_QUANTA = tuple(Decimal(1).scaleb(-i) for i in range(64))
+
+
+def _quantum(decimals: int) -> Decimal:
+    return _QUANTA[decimals] if 0 <= decimals < 64 else Decimal(1).scaleb(-decimals)
 
 
 def _plain(d: Decimal) -> Decimal:
@@ -501,12 +554,17 @@ def format_id(value, decimals: int, percent: bool = False, rupiah: bool = False,
         d = Decimal(repr(value))
     else:
         d = Decimal(value)
-    q = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_CTX)
-    neg = q.is_signed() and not q.is_zero()
+    q = d.quantize(_quantum(decimals), rounding=ROUND_HALF_UP, context=_CTX)
+    return _display(q, percent, rupiah, style)
+
+
+def _display(q: Decimal, percent: bool, rupiah: bool, style: str) -> str:
     body = format(q.copy_abs(), ",f")
     if style != "en":
-        body = body.translate(_SWAP)
-    return ("-" if neg else "") + ("Rp" if rupiah else "") + body + ("%" if percent else "")
+        body = body.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    if q.is_signed() and not q.is_zero():
+        return ("-Rp" if rupiah else "-") + body + ("%" if percent else "")
+    if rupiah:
+        return "Rp" + body + ("%" if percent else "")
+    return body + "%" if percent else body
 
-
-_SWAP = str.maketrans({",": ".", ".": ","})

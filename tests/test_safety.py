@@ -399,6 +399,25 @@ def test_unsupported_office_formats(tmp_path):
     refused(q, "unsupported_format")
 
 
+def test_garbled_central_directory_fields(tmp_path):
+    # found by fuzzing: these raised NotImplementedError / IndexError / EINVAL inside zipfile
+    src = open(make_xlsx(tmp_path / "ok.xlsx"), "rb").read()
+    eocd = src.rfind(b"PK\x05\x06")
+    cd = struct.unpack_from("<I", src, eocd + 16)[0]
+    bad_version = bytearray(src)
+    bad_version[cd + 6] = 0xDA                                 # "zip file version 21.8"
+    (tmp_path / "v.xlsx").write_bytes(bytes(bad_version))
+    refused(tmp_path / "v.xlsx", "corrupt_zip")
+    neg_offset = bytearray(src)
+    struct.pack_into("<I", neg_offset, eocd + 16, cd + 4096)   # directory claimed later than it is
+    (tmp_path / "o.xlsx").write_bytes(bytes(neg_offset))
+    refused(tmp_path / "o.xlsx", "corrupt_zip")
+    with zipfile.ZipFile(tmp_path / "n.xlsx", "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr(zipfile.ZipInfo(""), b"<x/>")
+    refused(tmp_path / "n.xlsx", "corrupt_zip")
+
+
 def test_duplicate_member(tmp_path):
     p = tmp_path / "dup.xlsx"
     src = make_xlsx(tmp_path / "src.xlsx")

@@ -79,7 +79,7 @@ def run(rule, ctx):
                         continue
                     score, src, src_t = num.value, row.cells[p["score"]], t
                 else:
-                    found = lookup(ctx, p, indikator_of(row))
+                    found = lookup(ctx, p, indikator_of(row), t.path)
                     if found is None:
                         continue
                     src_t, src_row, score = found
@@ -94,9 +94,12 @@ def run(rule, ctx):
                                 source=src_t.caption or src_t.sheet)
 
 
-def lookup(ctx, p, name: str):
+def lookup(ctx, p, name: str, path: str):
+    """The score of the same indikator in another table, from the same file when it has one."""
+    tables = ctx.tables(p["lookup_kind"])
+    same_file = [t for t in tables if t.path == path]
     candidates = []
-    for t in ctx.tables(p["lookup_kind"]):
+    for t in same_file or tables:
         for row in t.data_rows():
             if row.num(p["score"]) is not None and row.text(p["lookup_name"]):
                 candidates.append((t, row))
@@ -107,6 +110,9 @@ def lookup(ctx, p, name: str):
         return None
     t, row = candidates[m.index]
     return t, row, row.num(p["score"]).value
+
+
+KIND_WORD = {"gap": ("celah", "gap"), "overlap": ("tumpang tindih", "overlap")}
 
 
 def run_scale_table(rule, ctx, mode):
@@ -120,8 +126,8 @@ def run_scale_table(rule, ctx, mode):
         for kind, a, b, lo, hi in gaps_and_overlaps(sc):
             row = cells.get(b.cell)
             yield rule.emit(ctx, location(t, row, row.cells["interval"] if row else None),
-                            reported=f"{a.label}: {a.text()} / {b.label}: {b.text()}",
-                            expected=kind, label=f"{a.label} / {b.label}", kind=kind,
+                            reported=f"{a.label}: {a.text()}; {b.label}: {b.text()}",
+                            expected=None, label=f"{a.label} / {b.label}", kind=KIND_WORD[kind][ctx.lang == "en"],
                             band_a=f"{a.label} ({a.text()})", band_b=f"{b.label} ({b.text()})",
                             lo=as_number(lo), hi=as_number(hi), reported_text="", expected_value="")
         return

@@ -45,7 +45,7 @@ lxml 6.1 / libxml2 2.14, python-docx 1.2, python-calamine 0.9) — see ``harden_
 from __future__ import annotations
 
 import codecs
-import io
+import errno
 import os
 import re
 import stat
@@ -517,10 +517,11 @@ def _check_zip(f: BinaryIO, size: int, path: str, limits: Limits) -> str:
     broken = "The file is damaged or incomplete (its ZIP structure is broken); it may not have been fully downloaded or copied. Please ask for a fresh copy."
     try:
         zf = zipfile.ZipFile(f)                          # reads the central directory only
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error, OverflowError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error, OverflowError,
+            NotImplementedError):                        # e.g. "zip file version 21.8" from a garbled directory
         refuse("corrupt_zip", broken)
     except OSError as e:
-        refuse("read_error", f"The file could not be read ({e.strerror or e}).")
+        refuse(*_zip_oserror(e, broken))
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_members:
@@ -539,7 +540,7 @@ def _check_zip(f: BinaryIO, size: int, path: str, limits: Limits) -> str:
             if i.file_size > limits.ratio_floor_bytes and i.file_size > limits.max_ratio * max(i.compress_size, 1):
                 refuse("zip_bomb", f"The part {i.filename[:80]} unpacks {i.file_size / max(i.compress_size, 1):.0f} times "
                                    f"larger than it is stored (limit {limits.max_ratio:g}); refused as unsafe.")
-            if i.header_offset + i.compress_size > size:
+            if i.header_offset < 0 or i.header_offset + i.compress_size > size or not i.filename:
                 refuse("corrupt_zip", broken)
             key = i.filename.lower()
             if key in seen:
@@ -559,7 +560,7 @@ def _check_zip(f: BinaryIO, size: int, path: str, limits: Limits) -> str:
                 if man is not None and b"encryption-data" in _member_head(zf, man, 1 * MB):
                     refuse("encrypted", "The spreadsheet is password-protected; remove the password (save it again without one) and send it again.")
             for i in infos:
-                if i.is_dir() or i.file_size == 0:
+                if i.filename.endswith("/") or i.file_size == 0:
                     continue
                 bad = _scan_xml_member(zf, i, limits)
                 if bad:
@@ -569,8 +570,15 @@ def _check_zip(f: BinaryIO, size: int, path: str, limits: Limits) -> str:
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error, NotImplementedError, RuntimeError):
             refuse("corrupt_zip", broken)
         except OSError as e:
-            refuse("read_error", f"The file could not be read ({e.strerror or e}).")
+            refuse(*_zip_oserror(e, broken))
     return kind
+
+
+def _zip_oserror(e: OSError, broken: str) -> tuple[str, str]:
+    # a seek to a negative or absurd offset taken from a garbled directory is damage, not a disk fault
+    if e.errno in (errno.EINVAL, getattr(errno, "EOVERFLOW", -1)):
+        return "corrupt_zip", broken
+    return "read_error", f"The file could not be read ({e.strerror or e})."
 
 
 # ----------------------------------------------------------------------------------------------

@@ -174,11 +174,13 @@ ROLE_LABELS = {
     "id": {
         "numerator": "pembilang", "denominator": "penyebut", "child": "rincian", "total": "total",
         "other_source": "sumber lain", "band": "rentang skala", "target": "target",
+        "also_in": "juga di", "score": "skor", "part": "bagian", "stated": "tertulis",
         "realisasi": "realisasi", "capaian": "capaian", "serapan": "serapan",
     },
     "en": {
         "numerator": "numerator", "denominator": "denominator", "child": "item", "total": "total",
         "other_source": "other source", "band": "scale band", "target": "target",
+        "also_in": "also in", "score": "score", "part": "part", "stated": "stated",
         "realisasi": "actual", "capaian": "achievement", "serapan": "absorption",
     },
 }

@@ -1,0 +1,24 @@
+"""Builders shared by tests: real workbooks from plain rows."""
+from __future__ import annotations
+
+import openpyxl
+
+
+def write_tables(path, tables: list[dict], sheet: str = "Sheet1", start_row: int = 1) -> str:
+    """Write one or more {header, rows} tables on one sheet, a blank row and a title between them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    r = start_row
+    for i, t in enumerate(tables):
+        if i:
+            r += 2
+        for c, h in enumerate(t["header"], start=1):
+            ws.cell(row=r, column=c, value=h)
+        for row in t.get("rows") or []:
+            r += 1
+            for c, v in enumerate(row, start=1):
+                ws.cell(row=r, column=c, value=None if v == "" else v)
+        r += 1
+    wb.save(path)
+    return str(path)
