@@ -251,12 +251,13 @@ def _worker_main(conn, opts: dict) -> None:
             return
         index, folder = msg
         row = audit_one(folder, opts)
-        exit_after = row.pop("_exit", False)
+        exit_after = bool(row.pop("_exit", False))
         try:
-            conn.send(("done", index, row))
+            conn.send(("done", index, row, exit_after))
         except Exception as e:  # noqa: BLE001 - e.g. something in the report would not pickle
             conn.send(("done", index, {"status": "error", "error": "result could not be sent back: " + _exc_line(e),
-                                       "seconds": row.get("seconds", 0.0), "peak_rss_mb": row.get("peak_rss_mb")}))
+                                       "seconds": row.get("seconds", 0.0), "peak_rss_mb": row.get("peak_rss_mb")},
+                       exit_after))
         if exit_after:
             conn.close()
             os._exit(3)
@@ -278,12 +279,13 @@ def _context(start_method: str | None):
 
 
 class _Worker:
-    __slots__ = ("proc", "conn", "ready", "task", "started", "deadline", "startup")
+    __slots__ = ("proc", "conn", "ready", "retiring", "task", "started", "deadline", "startup")
 
     def __init__(self, proc, conn):
         self.proc = proc
         self.conn = conn
         self.ready = False
+        self.retiring = False     # told us it will exit (after a MemoryError): no more tasks
         self.task: tuple[int, str] | None = None
         self.started = time.monotonic()
         self.deadline: float | None = None
@@ -352,6 +354,8 @@ class _Pool:
         for w in self.workers:
             if w.task is not None and w.deadline is not None:
                 times.append(w.deadline - now)
+            elif w.retiring:
+                times.append(w.started + 5.0 - now)
             elif not w.ready:
                 times.append(w.started + STARTUP_TIMEOUT - now)
         return max(0.0, min(times)) if times else None
@@ -395,13 +399,18 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
         pool.fill()
         while pending or any(w.task is not None for w in pool.workers):
             # hand folders to idle ready workers
-            for w in pool.workers:
-                if pending and w.ready and w.task is None:
+            for w in list(pool.workers):
+                if pending and w.ready and not w.retiring and w.task is None:
                     index = pending.popleft()
+                    try:
+                        w.conn.send((index, folders[index]))
+                    except (OSError, ValueError):       # died just now, before taking the folder
+                        pending.appendleft(index)
+                        pool.drop(w, kill=True)
+                        continue
                     w.task = (index, folders[index])
                     w.started = time.monotonic()
                     w.deadline = w.started + pool.timeout if pool.timeout else None
-                    w.conn.send(w.task)
             waitables = []
             for w in pool.workers:
                 waitables += [w.conn, w.proc.sentinel]
@@ -426,6 +435,9 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
                     elif msg[0] == "done" and w.task is not None and msg[1] == w.task[0]:
                         index = w.task[0]
                         w.task, w.deadline = None, None
+                        if msg[3]:
+                            w.retiring = True
+                            w.started = now
                         finish(index, msg[2])
                     if not died:
                         continue
@@ -437,7 +449,7 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
                         finish(index, {"status": "crashed", "seconds": round(now - w.started, 3),
                                        "error": f"the worker process stopped while auditing this folder "
                                                 f"({_signal_text(code)})"})
-                    elif not w.ready:
+                    elif not w.ready and not w.retiring:
                         pool.start_failures += 1
                     code = w.proc.exitcode
                     pool.drop(w, kill=True)
@@ -449,6 +461,8 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
                     finish(index, {"status": "timeout", "seconds": round(now - w.started, 3),
                                    "error": f"no result after {pool.timeout:g} s; the worker was stopped"})
                     pool.drop(w, kill=True)
+                elif w.retiring and now >= w.started + 5.0:
+                    pool.drop(w, kill=True)
                 elif not w.ready and now >= w.started + STARTUP_TIMEOUT:
                     pool.start_failures += 1
                     pool.drop(w, kill=True)
@@ -456,9 +470,11 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
                         give_up_starting(f"no worker process became ready within {STARTUP_TIMEOUT:g} s")
             # keep as many workers as there is work for
             busy = sum(1 for w in pool.workers if w.task is not None)
+            alive = sum(1 for w in pool.workers if not w.retiring)
             want = min(pool.size, busy + len(pending))
-            while len(pool.workers) < want:
+            while alive < want:
                 pool.spawn()
+                alive += 1
     except BaseException:
         pool.stop_all(graceful=False)
         raise

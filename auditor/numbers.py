@@ -64,8 +64,10 @@ class Num:
 
 _DIGIT = re.compile(r"[0-9]")
 # non-breaking / narrow / figure / thin spaces and friends -> plain space
-_SPACE_TABLE = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\n"})
-_MINUS = "-\u2212"  # ASCII hyphen-minus and the real minus sign
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"  # BOM, zero-width and direction marks
+_SPACE_TABLE = str.maketrans(
+    {c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\n" + _INVISIBLE}
+)
 
 _NUM_RE = re.compile(
     r"""
@@ -242,8 +244,14 @@ def _parse_number(s: str, style: str | None):
 @lru_cache(maxsize=1 << 16)
 def _parse_full(text: str, style: str | None):
     s = text.strip()
-    if not s or s[0] not in _START:
+    if not s:
         return _NO_PARSE
+    if s[0] not in _START:
+        if s[0] not in _INVISIBLE:
+            return _NO_PARSE
+        s = " ".join(s.translate(_SPACE_TABLE).split())
+        if not s or s[0] not in _START:
+            return _NO_PARSE
     if not (s.isascii() and s.isprintable()) or "  " in s:
         s = " ".join(s.translate(_SPACE_TABLE).split())
         if not s:
@@ -253,7 +261,7 @@ def _parse_full(text: str, style: str | None):
     if s.isdigit() and s.isascii():  # fast path: plain integers ("100", "2024")
         if len(s) > 1 and s[0] == "0":
             return _NO_PARSE  # "003", "0001": a code part, not a number
-        return Num(Decimal(s), 0, False, False, None, None, s), None
+        return Num(Decimal(s), 0, False, False, None, None, text.strip()), None
     r = _parse_number(s, style)
     if r is not None:
         digits, decimals, percent, rupiah, unit, vote = r

@@ -90,7 +90,7 @@ def test_symlinked_files_and_broken_links(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
 def test_explicit_symlinked_folder_is_followed(tmp_path):
-    a = touch(tmp_path / "real" / "a.xlsx")
+    touch(tmp_path / "real" / "a.xlsx")
     os.symlink(tmp_path / "real", tmp_path / "alias")
     assert discover([str(tmp_path / "alias")]).files == [str(tmp_path / "alias" / "a.xlsx")]
 

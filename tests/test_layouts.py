@@ -383,3 +383,277 @@ def _b(tmp):
     s.add([["No", "Sarana dan Prasarana", "Jumlah", "Kondisi", "Jumlah Kebutuhan"], ["(1)", "(2)", "(3)", "(4)", "(5)"]]
           + [[i, a, b, c, d] for i, (a, b, c, d) in enumerate(SARPRAS, 1)] + [[None, "Jumlah", 21, None, 26]], col=1)
     return xlsx(tmp / "sarpras.xlsx", s)
+
+
+# ======================================================================================= PROGRAM PENDUKUNG
+
+def _pp_body(numstyle: str):
+    """Sasaran section cells merged down, Program/Kegiatan/Sub Kegiatan prefixes, a Jumlah per sasaran."""
+    def n(v, kind):
+        if numstyle == "text":
+            return f"Rp. {rp(v)}" if kind == "rp" else f"{pct(v)}%"
+        if numstyle == "fmt":
+            return F(v, "#,##0") if kind == "rp" else F(round(v / 100, 4), "0.00%")
+        return v
+    rows = []
+    for (code, name, pagu, real, persen), pre in zip(BUDGET, PREFIX):
+        nums = [n(pagu, "rp"), n(real, "rp"), n(persen, "%")] if "Sub" in pre else [None, None, None]
+        rows.append([pre + name] + nums)
+        if code == "7.01.01.2.02.0003":
+            rows.append(["Jumlah", n(2744053678, "rp"), n(2151081517, "rp"), n(78.39, "%")])
+    rows.append(["Jumlah", n(781140000, "rp"), n(779777200, "rp"), n(99.83, "%")])
+    out = [[SASARAN[0] if i == 0 else SASARAN[1] if i == 5 else None] + r for i, r in enumerate(rows)]
+    return out, [(0, 0, 4, 0), (5, 0, 8, 0)]
+
+
+PP_LEVELS = ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan", None, "program", "kegiatan", "sub_kegiatan", None]
+PP_PARENTS = [None, 0, 1, 1, None, None, 5, 6, None]
+
+
+@variant(id="program_pendukung/titles-C5-rp-texts-merged-sasaran", kind="program_pendukung",
+         cols={"sasaran": "C", "label": "D", "pagu": "E", "realisasi": "F", "persen": "G"}, counts=(7, 2, 0),
+         nums={(2, "pagu"): ("2511744198", 0, False), (2, "persen"): ("76.46", 2, True),
+               (4, "realisasi"): ("2151081517", 0, False), (0, "pagu"): None},
+         texts={(7, "sasaran"): SASARAN[1]},
+         levels=PP_LEVELS, parents=PP_PARENTS)
+def _b(tmp):
+    s = Sheet("Tabel 3.5").add(TITLE + [["Tabel 3.5 Program Pendukung Sasaran"]])
+    body, merges = _pp_body("text")
+    s.add([["Sasaran", "Program/ Kegiatan/ Sub Kegiatan Pendukung Sasaran", "Anggaran (Rp....)", "Realisasi (Rp....)",
+            "% Serapan Anggaran"]] + body, col=2, merges=[(r0 + 1, c0, r1 + 1, c1) for r0, c0, r1, c1 in merges])
+    s.add([["Sumber : DPA dan LRA Kecamatan Kalisat 2024"]], col=2)
+    return xlsx(tmp / "pp.xlsx", s)
+
+
+@variant(id="program_pendukung/two-row-jumlah-rp-header-formats", kind="program_pendukung",
+         cols={"sasaran": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 2, 0),
+         nums={(3, "pagu"): ("232309480", 0, False), (3, "persen"): ("99.24", 2, True),
+               (8, "persen"): ("99.83", 2, True)},
+         levels=PP_LEVELS, parents=PP_PARENTS)
+def _b(tmp):
+    body, merges = _pp_body("fmt")
+    head = [["Sasaran Strategis", "Program/Kegiatan/Sub Kegiatan", "Jumlah (Rp)", None, "% Serapan"],
+            [None, None, "Anggaran", "Realisasi", None]]
+    merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4)] + [(r0 + 2, c0, r1 + 2, c1) for r0, c0, r1, c1 in merges]
+    return xlsx(tmp / "pp.xlsx", Sheet("PP").add(head + body, merges=merges))
+
+
+@variant(id="program_pendukung/reordered-extra-sumber-dana", kind="program_pendukung",
+         cols={"sasaran": "A", "label": "B", "realisasi": "C", "pagu": "D", "persen": "F"}, counts=(7, 2, 0),
+         nums={(2, "pagu"): ("2511744198", 0, False), (2, "realisasi"): ("1920536667", 0, False),
+               (2, "persen"): ("76.46", 2, False)},
+         levels=PP_LEVELS, parents=PP_PARENTS, extra=lambda t: _a("sumber dana" in t.unmapped, t.unmapped))
+def _b(tmp):
+    body, merges = _pp_body("plain")
+    rows = [["Sasaran Strategis", "Program / Kegiatan", "Realisasi (Rp)", "Anggaran (Rp)", "Sumber Dana",
+             "Persentase Serapan (%)"]]
+    for r in body:
+        sas, label, pagu, real, persen = r
+        rows.append([sas, label, F(real, "#,##0") if real else None, F(pagu, "#,##0") if pagu else None,
+                     "APBD" if pagu else None, F(persen, "0.00") if persen else None])
+    return xlsx(tmp / "pp.xlsx", Sheet("PP").add(rows))   # sasaran written once, blank below (not merged)
+
+
+# ======================================================================================= ANGGARAN
+
+def _anggaran_rows(label: str, with_real: bool, numstyle: str, code_col: bool = False, no_col: bool = True):
+    rows = []
+    for (code, name, pagu, real, persen), pre, numb in zip(BUDGET, PREFIX, NUMBERING):
+        if label == "prefix":
+            lab = pre + name
+        elif label == "numbering":
+            lab = name
+        elif label == "code_in_name":
+            lab = f"{code} {name}"
+        else:
+            lab = name
+        vals = [pagu] + ([real, persen] if with_real else [])
+        if numstyle == "text":
+            vals = [f"Rp{rp(v)}" if isinstance(v, int) else pct(v) for v in vals]
+        elif numstyle == "fmt":
+            vals = [F(v, "#,##0") if isinstance(v, int) else F(round(v / 100, 4), "0.00%") for v in vals]
+        lead = []
+        if no_col:
+            lead.append(numb if label == "numbering" else (numb if "." not in numb else None))
+        if code_col:
+            lead.append(code)
+        rows.append(lead + [lab] + vals)
+    tot = [TOTAL[0]] + ([TOTAL[1], TOTAL[2]] if with_real else [])
+    if numstyle == "text":
+        tot = [f"Rp{rp(v)}" if isinstance(v, int) else pct(v) for v in tot]
+    elif numstyle == "fmt":
+        tot = [F(v, "#,##0") if isinstance(v, int) else F(round(v / 100, 4), "0.00%") for v in tot]
+    lead = [None] * (int(no_col) + int(code_col))
+    rows.append(lead + ["JUMLAH"] + tot)
+    return rows
+
+
+@variant(id="anggaran/numbering-hierarchy-titles-C5-footer", kind="anggaran",
+         cols={"no": "C", "label": "D", "pagu": "E"}, counts=(7, 1, 0),
+         nums={(2, "pagu"): ("2511744198", 0, False), (7, "pagu"): ("3525193678", 0, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None],
+         extra=lambda t: _a(t.caption == "Tabel 1.3" and t.footer and t.footer[0].startswith("Sumber"),
+                            (t.caption, t.footer)))
+def _b(tmp):
+    s = Sheet("Anggaran").add(TITLE + [["Tabel 1.3 Anggaran Kecamatan Kalisat"], ["Tahun 2024"]])
+    s.add([["No", "Program/ Kegiatan/ Sub Kegiatan", "Anggaran (Rp,-)"]]
+          + _anggaran_rows("numbering", False, "text"), col=2)
+    s.add([["Sumber Data : Dokumen Pelaksanaan Anggaran Kecamatan Kalisat Tahun 2024"]], col=2)
+    s.add(SIGNATURE, col=3)
+    return xlsx(tmp / "anggaran.xlsx", s)
+
+
+@variant(id="anggaran/kode-column-formats-keterangan", kind="anggaran",
+         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(2, "pagu"): ("2511744198", 0, False), (2, "persen"): ("76.46", 2, True),
+               (7, "persen"): ("83.14", 2, True), (7, "realisasi"): ("2930858717", 0, False)},
+         texts={(2, "kode"): "7.01.01.2.02.0001"},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None],
+         extra=lambda t: _a([r.code for r in t.rows[:3]] == ["7.01.01", "7.01.01.2.02", "7.01.01.2.02.0001"]
+                            and "keterangan" in t.unmapped, ([r.code for r in t.rows], t.unmapped)))
+def _b(tmp):
+    rows = [["Kode", "Uraian", "Anggaran", "Realisasi", "%", "Keterangan"]]
+    rows += [r + [None] for r in _anggaran_rows("plain", True, "fmt", code_col=True, no_col=False)]
+    return xlsx(tmp / "lra.xlsx", Sheet("LRA").add(rows))
+
+
+@variant(id="anggaran/lra-two-row-jumlah-rp-colnum-row", kind="anggaran",
+         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D"}, counts=(7, 1, 0),
+         nums={(2, "pagu"): ("2511744198.00", 2, False), (2, "realisasi"): ("1920536667.00", 2, False),
+               (7, "pagu"): ("3525193678.00", 2, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None],
+         extra=lambda t: _a(t.numbering_row is not None and any("bertambah" in u for u in t.unmapped), t.unmapped))
+def _b(tmp):
+    head = [["Kode", "Uraian", "Jumlah (Rp)", None, "Bertambah/(Berkurang)", None],
+            [None, None, "Anggaran Setelah Perubahan", "Realisasi", "Rp", "%"],
+            ["1", "2", "3", "4", "5", "6"]]
+    body = []
+    for code, name, pagu, real, persen in BUDGET + [(None, "JUMLAH", TOTAL[0], TOTAL[1], None)]:
+        body.append([code, name, f"{rp(pagu)},00", f"{rp(real)},00", f"({rp(pagu - real)},00)",
+                     pct(round(100 * (real - pagu) / pagu, 2))])
+    s = Sheet("LRA").add([["LAPORAN REALISASI ANGGARAN"], ["TAHUN ANGGARAN 2024"], []])
+    s.add(head + body, merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 0, 5)])
+    return xlsx(tmp / "lra.xlsx", s)
+
+
+@variant(id="anggaran/code-inside-name-total", kind="anggaran",
+         cols={"label": "A", "pagu": "B", "realisasi": "C", "persen": "D"}, counts=(7, 1, 0),
+         nums={(3, "persen"): ("99.24", 2, False), (6, "realisasi"): ("779777200", 0, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None],
+         extra=lambda t: _a(t.rows[2].code == "7.01.01.2.02.0001" and t.rows[2].name == S11,
+                            (t.rows[2].code, t.rows[2].name)))
+def _b(tmp):
+    rows = [["Program/ Kegiatan/ Sub Kegiatan", "Pagu", "Realisasi", "Persentase"]]
+    for r in _anggaran_rows("code_in_name", True, "plain", no_col=False):
+        if r[0] == "JUMLAH":
+            r[0] = "TOTAL"
+        r[-1] = pct(r[-1]) if isinstance(r[-1], float) else r[-1]
+        rows.append(r)
+    return xlsx(tmp / "a.xlsx", Sheet("Sheet1").add(rows))
+
+
+@variant(id="anggaran/docx-merged-jumlah-rp-prefix-labels", kind="anggaran",
+         cols={"no": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(2, "pagu"): ("2511744198", 0, False), (7, "persen"): ("83.14", 2, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None])
+def _b(tmp):
+    head = [["No", "Program/ Kegiatan/ Sub Kegiatan", "Jumlah (Rp)", None, "%"],
+            [None, None, "Anggaran", "Realisasi", None]]
+    body = _anggaran_rows("prefix", True, "text")
+    d = Doc().para("Tabel 3.8 Realisasi Anggaran Kecamatan Kalisat Tahun 2024")
+    d.table(head + body, merges=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4)])
+    d.para("Sumber Data : Laporan Realisasi Anggaran Kecamatan Kalisat Tahun 2024")
+    return d.save(tmp / "lkip.docx")
+
+
+@variant(id="anggaran/two-tables-one-sheet", kind="anggaran", which=1, ntables=2,
+         cols={"no": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(0, "pagu"): ("2744053678", 0, False), (0, "persen"): ("78.39", 2, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None],
+         extra=lambda t: _a(t.caption == "Tabel 3.8", t.caption))
+def _b(tmp):
+    s = Sheet("Bab 1 dan 3").add([["Tabel 1.3 Anggaran Kecamatan Kalisat"]])
+    s.add([["No", "Program/ Kegiatan/ Sub Kegiatan", "Anggaran (Rp)"]] + _anggaran_rows("prefix", False, "plain"))
+    s.add([["Sumber: DPA 2024"]])
+    s.add([["Tabel 3.8 Realisasi Anggaran Kecamatan Kalisat"]], gap=2)
+    s.add([["NO", "PROGRAM/ KEGIATAN/ SUB KEGIATAN", "PAGU (Rp)", "REALISASI (Rp)", "%"]]
+          + _anggaran_rows("prefix", True, "plain"))
+    return xlsx(tmp / "a.xlsx", s)
+
+
+# ======================================================================================= PK ANGGARAN
+
+PK_PROGRAMS = [("Program Penunjang Urusan Pemerintah Daerah Kabupaten/ Kota", 3116155160),
+               ("Program Penyelenggaraan Pemerintahan Dan Pelayanan Publik", 785738000),
+               ("Program Pemberdayaan Masyarakat Desa Dan Kelurahan", 128269000)]
+
+
+@variant(id="pk_anggaran/titles-C5-no-col-formatted-jumlah-signature", kind="pk_anggaran",
+         cols={"label": "D", "pagu": "E", "keterangan": "F"}, counts=(3, 1, 0),
+         nums={(0, "pagu"): ("3116155160", 0, False), (3, "pagu"): ("4030162160", 0, False)},
+         levels=["program"] * 3 + [None],
+         extra=lambda t: _a("no" in t.unmapped, t.unmapped))
+def _b(tmp):
+    s = Sheet("PK").add(TITLE + [["PERJANJIAN KINERJA TAHUN 2024"]])
+    s.add([["No", "Program", "Anggaran (Rp)", "Keterangan"]]
+          + [[i, p, F(v, "#,##0"), "APBD"] for i, (p, v) in enumerate(PK_PROGRAMS, 1)]
+          + [[None, "Jumlah", F(4030162160, "#,##0"), None]], col=2)
+    s.add(SIGNATURE, col=3)
+    return xlsx(tmp / "pk.xlsx", s)
+
+
+@variant(id="pk_anggaran/reordered-rp-dash-texts", kind="pk_anggaran",
+         cols={"label": "A", "keterangan": "B", "pagu": "C"}, counts=(3, 1, 0),
+         nums={(1, "pagu"): ("785738000", 0, False), (3, "pagu"): ("4030162160", 0, False)},
+         levels=["program"] * 3 + [None])
+def _b(tmp):
+    rows = [["Program", "Keterangan", "Anggaran"]]
+    rows += [[f"{i}. {p}", "APBD", f"Rp {rp(v)},-"] for i, (p, v) in enumerate(PK_PROGRAMS, 1)]
+    rows += [["JUMLAH", None, "Rp 4.030.162.160,-"]]
+    return xlsx(tmp / "pk.xlsx", Sheet("Sheet1").add(rows))
+
+
+@variant(id="pk_anggaran/docx", kind="pk_anggaran", cols={"label": "A", "pagu": "B", "keterangan": "C"},
+         counts=(3, 1, 0), nums={(2, "pagu"): ("128269000", 0, False)}, levels=["program"] * 3 + [None])
+def _b(tmp):
+    rows = [["Program", "Anggaran", "Keterangan"]]
+    rows += [[f"{i}. {p}", f"Rp. {rp(v)}", "APBD"] for i, (p, v) in enumerate(PK_PROGRAMS, 1)]
+    rows += [["Jumlah", "Rp. 4.030.162.160", None]]
+    return Doc().para("Tabel 2.3 Perjanjian Kinerja").table(rows).save(tmp / "pk.docx")
+
+
+# ======================================================================================= SKALA
+
+SKALA = [("91 ≤ x ≤ 100", "Sangat Tinggi"), ("76 ≤ x ≤ 90", "Tinggi"), ("66 ≤ x ≤ 75", "Sedang"),
+         ("51 ≤ x ≤ 65", "Rendah"), ("≤ 50", "Sangat Rendah")]
+
+
+@variant(id="skala/titles-C5-footer", kind="skala",
+         cols={"no": "C", "interval": "D", "label": "E", "kode": "F"}, counts=(5, 0, 0),
+         texts={(0, "interval"): "91 ≤ x ≤ 100", (4, "label"): "Sangat Rendah"},
+         extra=lambda t: _a(t.footer == ["Sumber : Permendagri nomor 86 tahun 2017"], t.footer))
+def _b(tmp):
+    s = Sheet("Tabel 3.1").add([["Tabel 3.1"], ["Skala Nilai Peringkat Kinerja"], [], []])
+    s.add([["No", "Interval Nilai Realisasi Kinerja", "Kriteria Penilaian Realisasi Kinerja", "Kode"]]
+          + [[f"{i}.", a, b, None] for i, (a, b) in enumerate(SKALA, 1)]
+          + [["Sumber : Permendagri nomor 86 tahun 2017"]], col=2)
+    return xlsx(tmp / "skala.xlsx", s)
+
+
+@variant(id="skala/rentang-predikat-keterangan", kind="skala",
+         cols={"interval": "A", "label": "B"}, counts=(5, 0, 0),
+         texts={(1, "interval"): "> 75 - 90", (1, "label"): "Baik"},
+         extra=lambda t: _a("keterangan" in t.unmapped, t.unmapped))
+def _b(tmp):
+    rows = [["Rentang Capaian (%)", "Predikat", "Keterangan"],
+            ["> 90", "Sangat Baik", None], ["> 75 - 90", "Baik", None], ["> 65 - 75", "Cukup", None],
+            ["> 50 - 65", "Kurang", None], ["≤ 50", "Sangat Kurang", None]]
+    return xlsx(tmp / "skala.xlsx", Sheet("Skala").add(rows))
+
+
+@variant(id="skala/reordered-colnum-row-docx", kind="skala",
+         cols={"label": "A", "interval": "B"}, counts=(5, 0, 0),
+         texts={(2, "label"): "Sedang", (2, "interval"): "66 ≤ x ≤ 75"})
+def _b(tmp):
+    rows = [["Kategori", "Skor"], ["(1)", "(2)"]] + [[b, a] for a, b in SKALA]
+    return Doc().para("Tabel 3.1 Skala Nilai Peringkat Kinerja").table(rows).save(tmp / "skala.docx")

@@ -75,6 +75,7 @@ TEXT_CASES = [
     ("\u00a01.949.000\u00a0", "1949000", 0, False, False, None),
     ("Rp\u00a01.949.000", "1949000", 0, False, True, None),
     ("82,89\u00a0%", "82.89", 2, True, False, None),
+    ("1.949.000\u202f", "1949000", 0, False, False, None),
     ("0", "0", 0, False, False, None),
     ("2024", "2024", 0, False, False, None),
 ]
@@ -109,6 +110,12 @@ NONE_CASES = [
 @pytest.mark.parametrize("text", NONE_CASES)
 def test_parse_text_none(text):
     assert parse_text(text) is None
+
+
+def test_invisible_characters():
+    assert parse_text("\ufeff1.949.000").value == D(1949000)
+    assert parse_text("82,89%\u200b").value == D("82.89")
+    assert parse_text("\u200bJumlah") is None
 
 
 def test_parse_text_non_string():

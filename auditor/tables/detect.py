@@ -111,11 +111,33 @@ class Detector:
             out.append(norm(" ".join(parts)) if parts else "")
         return out
 
+    def tails(self, r0: int, r1: int) -> list[str]:
+        """Each column's header without the group labels merged across several columns above it:
+        `Jumlah (Rp)` over `Anggaran | Realisasi` -> "anggaran", "realisasi" (tried when the full,
+        flattened header matches no column of a kind)."""
+        out = []
+        for c in range(self.g.ncols):
+            parts: list[str] = []
+            for r in range(r0, r1 + 1):
+                rng = self.merge_of.get((r, c))
+                t = self.ttext(r, c)
+                if not t or (parts and parts[-1] == t):
+                    continue
+                if rng and rng[3] > rng[1] and rng[2] < r1:
+                    parts = []          # a group label: what is under it names the column
+                    continue
+                parts.append(t)
+            out.append(norm(" ".join(parts)) if parts else "")
+        return out
+
     @staticmethod
-    def map_columns(kind: Kind, flat: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    def map_columns(kind: Kind, flat: list[str], tails: list[str] | None = None
+                    ) -> tuple[dict[str, int], dict[str, str]]:
         cols: dict[str, int] = {}
         heads: dict[str, str] = {}
         for c, h in enumerate(flat):
+            if tails and tails[c] and tails[c] != h and not any(spec.rx.search(h) for spec in kind.cols):
+                h = tails[c]
             for spec in kind.cols:
                 m = spec.rx.search(h)
                 if not m:
@@ -128,10 +150,11 @@ class Detector:
                 break
         return cols, heads
 
-    def best_kind(self, flat: list[str]) -> tuple[Kind, dict[str, int], dict[str, str]] | None:
+    def best_kind(self, flat: list[str], tails: list[str] | None = None
+                  ) -> tuple[Kind, dict[str, int], dict[str, str]] | None:
         best = None
         for kind in KINDS:
-            cols, heads = self.map_columns(kind, flat)
+            cols, heads = self.map_columns(kind, flat, tails)
             present = {k.split("@")[0] for k in cols}
             if not all(s.name in present for s in kind.cols if s.required):
                 continue
@@ -149,7 +172,10 @@ class Detector:
         if not cells:
             return False
         first = self.g.text(r, cells[0])
-        return bool(_FOOTER.match(first) or _SIGNATURE.match(first))
+        if _FOOTER.match(first):
+            return True
+        # "CAMAT KALISAT" under a table signs it; "Camat | 1 | 1" in an SDM table is a data row
+        return bool(_SIGNATURE.match(first)) and not any(parse_cell(self.g.get(r, c)) for c in cells[1:])
 
     def colnum_row(self, r: int) -> bool:
         cells = self.nonempty(r)
@@ -168,7 +194,7 @@ class Detector:
             if _header_hits(g, r) >= 2:
                 r1 = self.header_block(r)
                 flat = self.flatten(r, r1)
-                found = self.best_kind(flat)
+                found = self.best_kind(flat, self.tails(r, r1))
                 if found is None:
                     notes.append(Unrecognised(g.sheet, "header words of no known table kind: "
                                               + " | ".join(h for h in flat if h)[:160],
