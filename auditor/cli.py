@@ -100,7 +100,7 @@ def check(
         report = audit(paths, lang=lang.value, rules_files=rules, config=config, baseline=_load_baseline(baseline))
     except ConfigError as e:
         die(str(e))
-    inputs = [f["path"] for f in report["files"]]
+    inputs = [f["path"] for f in report["files"]] + list(paths)
     try:
         _write_outputs(report, inputs, write_baseline, annotate, html, kkr)
     except (OutputProblem, OSError) as e:

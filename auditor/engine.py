@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,12 @@ class Context:
 
     def all_tables(self):
         return [t for f in self.files for t in f.tables]
+
+    def facts(self):
+        if "facts" not in self.cache:
+            from .facts import build_facts
+            self.cache["facts"] = build_facts(self.files)
+        return self.cache["facts"]
 
     def paragraphs(self):
         return [p for f in self.files for p in f.paragraphs]
@@ -121,6 +128,9 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
     }
 
 
+_FILE_IN_MSG = re.compile(r"\([^()]*\.(xlsx|xlsm|xls|ods|docx)\)", re.I)
+
+
 def dedupe(findings: list[Finding]) -> list[Finding]:
     """Drop exact repeats; fold the same finding in the same LKIP table stated in two files (the
     .docx and its .xlsx tables) into one, the other place listed as related ("also_in")."""
@@ -132,7 +142,8 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(f.fingerprint)
         loc = f.location
-        key = (f.rule, loc.caption, f.message, str(f.reported), str(f.expected)) if loc.caption else None
+        key = (f.rule, loc.caption, _FILE_IN_MSG.sub("", f.message), str(f.reported), str(f.expected)) \
+            if loc.caption else None
         first = by_claim.get(key) if key else None
         if first is not None and first.location.path != loc.path:
             first.related.append(Related(path=loc.path, sheet=loc.sheet, cell=loc.cell, value=f.reported,

@@ -24,6 +24,7 @@ VARIANTS = {
 }
 STOP = {"di", "dan", "yang", "atau", "dalam", "pada", "ke", "untuk", "serta", "hal", "the"}
 _PUNCT = re.compile(r"[^0-9a-z]+")
+_LEVEL_WORD = re.compile(r"^\s*(sub\s*kegiatan|kegiatan|program)\s*[:.\-]?\s+", re.I)
 _PREFIX = re.compile(r"^\s*(\d+(\.\d+)*\.?|[a-z]\)|\(\d+\))\s+", re.I)
 
 
@@ -37,6 +38,7 @@ def normalise(name: str) -> str:
     if level and (ordinal or rest != s.strip()):
         s = rest
     s = s.lower().replace("di laksanakan", "dilaksanakan").replace("kab/kota", "kabupaten kota")
+    s = _LEVEL_WORD.sub("", s)   # "Sub Kegiatan Penyusunan …" and "Penyusunan …" name the same thing
     words = []
     for w in _PUNCT.sub(" ", s).split():
         w = VARIANTS.get(w, w)

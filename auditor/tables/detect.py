@@ -14,9 +14,12 @@ MAX_HEADER_ROWS = 4
 _PUNCT = re.compile(r"[^0-9a-z%σ∑]+")
 _CAPTION = re.compile(r"\b(tabel|table)\s+(\d+(?:\.\d+)*)", re.I)
 _FOOTER = re.compile(r"^\s*(sumber( data)?\b|keterangan\s*:|catatan\s*:|ket\s*:|\*\s)", re.I)
-_SIGNATURE = re.compile(r"^\s*(camat|kepala|nip\b|bupati|jember,|kalisat,|pembina|drs\b)", re.I)
+_SIGNATURE = re.compile(r"^\s*(camat|kepala|nip\b|bupati|jember,|kalisat,|pembina|drs\b|pihak (pertama|kedua)\b"
+                        r"|mengetahui\b)", re.I)
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?(\s*[(=][^a-z]*\)?)?$|^\(?\d{1,2}\s*=\s*[\d\s+\-/x*%.()]+\)?$", re.I)
 _YEAR = re.compile(r"^20\d\d$")
+# group labels that only say "amount"/"year" ("Jumlah (Rp)", "Tahun 2024"), unlike "Bertambah/(Berkurang)"
+_NEUTRAL_GROUP = re.compile(r"^((jumlah|total|rp|rupiah|dalam|ribuan|tahun|ke|kinerja|nilai|20\d\d|\d{1,2})( |$))+$")
 _SECTION = re.compile(r"^\s*(sasaran|tujuan|jabatan|misi|indikator|program|kegiatan|bidang|urusan)\b", re.I)
 
 
@@ -97,8 +100,24 @@ class Detector:
             if cells and all(_YEAR.match(t) for t in cells) and len(cells) >= 2:
                 r1 = nxt
                 continue
+            if cells and group_above and self.ordinal_subheader(r0, r1, nxt):
+                r1 = nxt
+                continue
             break
         return r1
+
+    def ordinal_subheader(self, r0: int, r1: int, r: int) -> bool:
+        """`Tahun ke-` over `1 2 3 4 5`: under each group label numbers restarting at 1, nothing elsewhere
+        (a column-number row numbers every column, and does not restart under a group)."""
+        spans = [(cc0, cc1) for (rr0, cc0, rr1, cc1) in self.g.merged if r0 <= rr0 and rr1 <= r1 and cc1 > cc0]
+        cols = self.nonempty(r)
+        if not spans or any(not any(a <= c <= b for a, b in spans) for c in cols):
+            return False
+        for a, b in spans:
+            got = [self.g.text(r, c) for c in range(a, b + 1) if c in cols]
+            if got != [str(i) for i in range(1, len(got) + 1)]:
+                return False
+        return True
 
     def flatten(self, r0: int, r1: int) -> list[str]:
         out = []
@@ -123,8 +142,8 @@ class Detector:
                 t = self.ttext(r, c)
                 if not t or (parts and parts[-1] == t):
                     continue
-                if rng and rng[3] > rng[1] and rng[2] < r1:
-                    parts = []          # a group label: what is under it names the column
+                if rng and rng[3] > rng[1] and rng[2] < r1 and _NEUTRAL_GROUP.match(norm(t)):
+                    parts = []          # a neutral group label: what is under it names the column
                     continue
                 parts.append(t)
             out.append(norm(" ".join(parts)) if parts else "")
@@ -135,7 +154,11 @@ class Detector:
                     ) -> tuple[dict[str, int], dict[str, str]]:
         cols: dict[str, int] = {}
         heads: dict[str, str] = {}
-        for c, h in enumerate(flat):
+        # a column with an empty header (`^$`: the Input/Output column of io_detail) is taken only right
+        # next to the header's left edge, and after every named column (a "Jenis" header wins)
+        order = [c for c, h in enumerate(flat) if h] + [c for c, h in enumerate(flat[:-1]) if not h and flat[c + 1]]
+        for c in order:
+            h = flat[c]
             if tails and tails[c] and tails[c] != h and not any(spec.rx.search(h) for spec in kind.cols):
                 h = tails[c]
             for spec in kind.cols:
@@ -329,7 +352,7 @@ class Detector:
         describe(row, row_cells, label)
         for col, level in kind.level_cols:
             cell = row_cells.get(col)
-            if cell is not None and cell.text and cell is not carry.get(col):
+            if cell is not None and cell.text and cell is not carry.get(col) and rtype != "total":
                 row.level = level
                 break
         else:

@@ -159,7 +159,7 @@ KINDS: tuple[Kind, ...] = (
         Col("no", r"^no$"),
         Col("sasaran", r"^sasaran", group=True),
         Col("indikator", r"^indikator", required=True),
-        Col("realisasi_nasional", r"realisasi (nasional|regional|provinsi|kabupaten)", numeric=True, required=True),
+        Col("realisasi_nasional", r"realisasi( th)?( 20[0-9]{2})? (nasional|regional|provinsi|kabupaten)", numeric=True, required=True),
         Col("realisasi", r"^realisasi", numeric=True, required=True),
         Col("ket", r"^ket"),
     ), label_cols=("indikator", "sasaran"), min_score=0),
@@ -170,6 +170,8 @@ KINDS: tuple[Kind, ...] = (
         Col("sasaran", r"^sasaran$", group=True, required=True),
         Col("indikator", r"^indikator( sasaran| kinerja)?( tujuan sasaran)?$", required=True),
         Col("target", r"^target kinerja.*" + YEAR + r"$", numeric=True, required=True),
+        # the Permendagri 86 template numbers the years: `pada Tahun ke-` over `1 2 3 4 5` -> target@1 …
+        Col("target", r"^target kinerja.*tahun ke (?P<key>[1-9])$", numeric=True),
         Col("strategi", r"strategi"),
     ), label_cols=("indikator", "sasaran"), min_score=0),
     Kind("pk", "Perjanjian Kinerja: sasaran dan target", "Performance agreement: targets", (
@@ -193,9 +195,9 @@ KINDS: tuple[Kind, ...] = (
         Col("sumber", r"sumber data"),
     ), label_cols=("indikator",), min_score=0),
     Kind("rpjmd", "Cascading RPJMD", "Regional plan cascade", (
-        Col("misi", r"^misi$", required=True),
-        Col("tujuan", r"^tujuan rpjmd$|^tujuan$", required=True),
-        Col("indikator_tujuan", r"^indikator tujuan$"),
+        Col("misi", r"^misi$", group=True, required=True),
+        Col("tujuan", r"^tujuan rpjmd$|^tujuan$", group=True, required=True),
+        Col("indikator_tujuan", r"^indikator tujuan$", group=True),
         Col("sasaran", r"^sasaran rpjmd$|^sasaran$", required=True),
         Col("indikator", r"^indikator sasaran$"),
     ), label_cols=("sasaran",), min_score=0),
@@ -243,4 +245,5 @@ target capaian tingkat tahun renstra akhir jabatan kebutuhan bezetting pegawai j
 sarana prasarana interval kriteria penilaian predikat kategori efisiensi satuan input output tujuan
 iku formulasi penanggung jawab sumber misi rpjmd keterangan nama rekening nilai setoran sp2d dokumen
 urusan skpd bidang unit lokasi kinerja rp % σ persen tahunan nasional perbandingan
+skor rentang
 """.split())

@@ -1,0 +1,546 @@
+"""Facts: every number the documents state, keyed by entity, measure and period (XBRL's view).
+
+Budget entities (program / kegiatan / sub kegiatan) are registered from the SIPD rekap pagu (by code)
+or, failing that, from the first budget table with a tree; indicator entities from the Perjanjian
+Kinerja (or the measurement table). Every other table's rows are resolved against those registries:
+by code where there is one, else by normalised name among the children of the already-resolved
+parent, else — for a budget row whose name matches nothing — by an identical pagu among the parent's
+unmatched children (a renamed entity, reported as such). Ambiguous matches are never guessed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import codes
+from .entities import best_match, normalise
+from .numbers import Num
+from .tables.model import Row, Table
+
+YEAR = re.compile(r"\b(20[0-9]{2})\b")
+LEVELS = ("program", "kegiatan", "sub_kegiatan")
+
+
+@dataclass
+class Fact:
+    entity: str
+    level: str
+    name: str
+    measure: str
+    period: int | None
+    num: Num | None
+    text: str
+    path: str
+    sheet: str | None
+    cell: str | None
+    origin: str                    # table kind (or "sipd_pagu" aggregate)
+    caption: str | None = None
+    row_label: str | None = None
+    rows: int = 1                  # aggregated facts: how many rows were summed
+
+    def to_dict(self) -> dict:
+        return {"entity": self.entity, "level": self.level, "name": self.name, "measure": self.measure,
+                "period": self.period, "value": None if self.num is None else str(self.num.value),
+                "decimals": None if self.num is None else self.num.decimals, "text": self.text,
+                "source": {"path": self.path, "sheet": self.sheet, "cell": self.cell, "table": self.origin,
+                           "caption": self.caption, "rows": self.rows}}
+
+
+@dataclass
+class Entity:
+    key: str
+    level: str
+    name: str
+    code: str | None = None
+    parent: str | None = None
+    pagu: Decimal | None = None
+    aliases: set[str] = field(default_factory=set)
+    sasaran: str | None = None      # indicators: the sasaran they measure
+
+
+@dataclass
+class Resolution:
+    """How a stated name was tied to an entity, kept for NAME findings and `inspect --facts`."""
+    entity: str | None
+    stated: str
+    level: str
+    how: str                        # code | name | pagu | new | ambiguous
+    score: float
+    path: str
+    sheet: str | None
+    cell: str | None
+    caption: str | None
+    candidates: list[str] = field(default_factory=list)
+
+
+class FactStore:
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.facts: list[Fact] = []
+        self.resolutions: list[Resolution] = []
+        self.year: int | None = None
+
+    # -- registry ----------------------------------------------------------------------------
+    def add_entity(self, e: Entity) -> Entity:
+        have = self.entities.get(e.key)
+        if have is None:
+            self.entities[e.key] = e
+            have = e
+        have.aliases.add(e.name)
+        return have
+
+    def children(self, parent: str | None, level: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.level == level and (parent is None or e.parent == parent)]
+
+    def resolve(self, level: str, name: str, *, code: str | None = None, parent: str | None = None,
+                pagu: Decimal | None = None, where: tuple = (None, None, None, None), used: set | None = None,
+                create: bool = True) -> str | None:
+        path, sheet, cell, caption = where
+        if code and code in self.entities:
+            self._note(code, name, level, "code", 100.0, where)
+            return code
+        pool = self.children(parent, level) if parent else self.children(None, level)
+        if not pool and parent:
+            pool = self.children(None, level)
+        if pool and name:
+            m = best_match(name, [e.name for e in pool])
+            if m.ok:
+                e = pool[m.index]
+                self._note(e.key, name, level, "name", m.score, where)
+                return e.key
+            if m.ambiguous:
+                self._note(None, name, level, "ambiguous", m.score, where, [pool[i].key for i in m.ambiguous])
+                return None
+            if pagu is not None:
+                same = [e for e in pool if e.pagu is not None and e.pagu == pagu and (used is None or e.key not in used)]
+                if len(same) == 1:
+                    self._note(same[0].key, name, level, "pagu", m.score, where)
+                    return same[0].key
+        if not create or not name:
+            return None
+        key = f"{level}:{normalise(name)}" + (f"@{parent}" if parent else "")
+        self.add_entity(Entity(key=key, level=level, name=name, parent=parent, pagu=pagu))
+        self._note(key, name, level, "new", 0.0, where)
+        return key
+
+    def _note(self, key, name, level, how, score, where, candidates=()):
+        path, sheet, cell, caption = where
+        self.resolutions.append(Resolution(key, name, level, how, score, path, sheet, cell, caption, list(candidates)))
+
+    def add(self, entity: str | None, level: str, name: str, measure: str, period: int | None, num: Num | None,
+            text: str, t: Table | None, cell: str | None, row_label: str | None = None, origin: str | None = None,
+            path: str | None = None, sheet: str | None = None, rows: int = 1) -> None:
+        if entity is None or (num is None and not text):
+            return
+        self.facts.append(Fact(entity=entity, level=level, name=name, measure=measure, period=period, num=num,
+                               text=text, path=path or (t.path if t else ""), sheet=sheet or (t.sheet if t else None),
+                               cell=cell, origin=origin or (t.kind if t else ""), caption=t.caption if t else None,
+                               row_label=row_label, rows=rows))
+
+    def entities_summary(self) -> list[dict]:
+        count = Counter(f.entity for f in self.facts)
+        return [{"key": e.key, "level": e.level, "name": e.name, "code": e.code, "parent": e.parent,
+                 "aliases": sorted(e.aliases - {e.name}), "facts": count.get(e.key, 0)}
+                for e in self.entities.values()]
+
+    def by_key(self) -> dict[tuple, list[Fact]]:
+        out: dict[tuple, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            out[(f.entity, f.measure, f.period)].append(f)
+        return out
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _where(t: Table, cell) -> tuple:
+    return (t.path, t.sheet, cell.addr if cell is not None else None, t.caption)
+
+
+def _year_of(header: str) -> int | None:
+    m = YEAR.search(header or "")
+    return int(m.group(1)) if m else None
+
+
+def report_year(tables: list[Table]) -> int | None:
+    """The year the report is about: from measurement/PK headers ("Target 2024"), else the most common."""
+    for kind in ("pengukuran", "pk"):
+        for t in tables:
+            if t.kind == kind:
+                for canon in ("target", "realisasi"):
+                    y = _year_of(t.headers.get(canon, ""))
+                    if y:
+                        return y
+    years = Counter()
+    for t in tables:
+        for line in t.context + [t.caption or ""] + list(t.headers.values()):
+            for y in YEAR.findall(line):
+                years[int(y)] += 1
+    return years.most_common(1)[0][0] if years else None
+
+
+def _num(row: Row, col: str) -> Num | None:
+    return row.num(col)
+
+
+# -- registries -----------------------------------------------------------------------------------
+def _register_sipd(store: FactStore, t: Table) -> None:
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    first: dict[str, object] = {}
+    nrows: Counter = Counter()
+    group_sums: dict[str, Decimal] = defaultdict(Decimal)
+    for row in t.data_rows():
+        sub = codes.normalise_program_code(row.text("kode_sub"))
+        pagu = _num(row, "pagu")
+        if not sub or pagu is None:
+            continue
+        keg = codes.parent_code(sub)
+        prog = codes.parent_code(keg) if keg else None
+        for level, code, name_col in (("program", prog, "nama_program"), ("kegiatan", keg, "nama_kegiatan"),
+                                      ("sub_kegiatan", sub, "nama_sub")):
+            if not code:
+                continue
+            parent = codes.parent_code(code) if level != "program" else None
+            store.add_entity(Entity(key=code, level=level, name=row.text(name_col) or code, code=code, parent=parent))
+            sums[code] += pagu.value
+            nrows[code] += 1
+            first.setdefault(code, row.cells["pagu"])
+        grp = codes.rekening_group(codes.normalise_rekening(row.text("kode_rekening")) or "")
+        if grp:
+            group_sums[grp] += pagu.value
+    for code, total in sums.items():
+        e = store.entities[code]
+        e.pagu = total
+        store.add(code, e.level, e.name, "pagu", store.year, Num(total, 0, text=str(total)), str(total), t,
+                  first[code].addr, row_label=f"Σ {nrows[code]} rekening", rows=nrows[code])
+    for grp, total in group_sums.items():
+        store.add("skpd", "skpd", "SKPD", f"pagu_{grp}", store.year, Num(total, 0), str(total), t, None,
+                  row_label=f"Σ belanja {grp}")
+    if sums:
+        total = sum(v for k, v in sums.items() if store.entities[k].level == "program")
+        store.add("skpd", "skpd", "SKPD", "pagu", store.year, Num(total, 0), str(total), t, None,
+                  row_label="Σ pagu")
+
+
+def _register_tree(store: FactStore, t: Table) -> None:
+    """A budget table with a tree becomes the registry when there is no SIPD export."""
+    parents: dict[str, str | None] = {}
+    for row in t.data_rows():
+        if row.level not in LEVELS:
+            continue
+        rank = LEVELS.index(row.level)
+        parent = parents.get(LEVELS[rank - 1]) if rank else None
+        code = row.code
+        key = code or (f"{row.level}:{normalise(row.name)}" + (f"@{parent}" if parent else ""))
+        pagu = _num(row, "pagu")
+        store.add_entity(Entity(key=key, level=row.level, name=row.name, code=code, parent=parent,
+                                pagu=pagu.value if pagu else None))
+        parents[row.level] = key
+        for lower in LEVELS[rank + 1:]:
+            parents.pop(lower, None)
+
+
+def _register_indicators(store: FactStore, tables: list[Table]) -> None:
+    src = [t for t in tables if t.kind == "pk"] or [t for t in tables if t.kind == "pengukuran"]
+    for t in src:
+        for row in t.data_rows():
+            name = row.text("indikator")
+            if not name:
+                continue
+            if store.resolve("indikator", name, create=False, where=_where(t, row.cells.get("indikator"))):
+                continue
+            key = "ind:" + normalise(name)
+            store.add_entity(Entity(key=key, level="indikator", name=name, sasaran=row.text("sasaran") or None))
+
+
+# -- extraction per table kind ----------------------------------------------------------------------
+def _budget_rows(store: FactStore, t: Table, measures: dict[str, str]) -> None:
+    """anggaran, program_pendukung, pk_anggaran: rows of a program/kegiatan/sub kegiatan tree."""
+    current: dict[str, str | None] = {}
+    used: set[str] = set()
+    for row in t.rows:
+        if row.type == "section":
+            current = {}
+            continue
+        if row.type != "data":
+            continue
+        level = row.level or ("program" if t.kind == "pk_anggaran" else None)
+        if level not in LEVELS:
+            continue
+        rank = LEVELS.index(level)
+        parent = current.get(LEVELS[rank - 1]) if rank else None
+        pagu = _num(row, "pagu")
+        label_cell = row.cells.get("label")
+        key = store.resolve(level, row.name or row.label, code=row.code, parent=parent,
+                            pagu=pagu.value if pagu else None, where=_where(t, label_cell), used=used)
+        if key:
+            used.add(key)
+        current[level] = key
+        for lower in LEVELS[rank + 1:]:
+            current.pop(lower, None)
+        for col, measure in measures.items():
+            n = _num(row, col)
+            if n is not None:
+                store.add(key, level, row.name, measure, store.year, n, row.cells[col].text, t,
+                          row.cells[col].addr, row.label)
+        sas = row.cells.get("sasaran")
+        if level == "program" and sas is not None and sas.text:
+            store.add(key, level, row.name, "sasaran", store.year, None, _strip_prefix(sas.text), t, sas.addr,
+                      row.label)
+
+
+def _strip_prefix(text: str) -> str:
+    lvl, _, rest = codes.label_level(text)
+    return rest if lvl in ("sasaran", "tujuan") else text
+
+
+def _rkt(store: FactStore, t: Table) -> None:
+    program = kegiatan = None
+    used: set[str] = set()
+    for row in t.data_rows():
+        label = row.text("label")
+        sub = row.text("sub_kegiatan")
+        sub_is_own = "sub_kegiatan" in row.cells and row.level == "sub_kegiatan"
+        lvl, _, rest = codes.label_level(label)
+        pagu = _num(row, "pagu")
+        if not sub_is_own and lvl == "program":
+            program = store.resolve("program", label, parent=None, pagu=pagu.value if pagu else None,
+                                    where=_where(t, row.cells.get("label")))
+            kegiatan = None
+            sas = row.cells.get("sasaran")
+            if sas is not None and sas.text:
+                store.add(program, "program", label, "sasaran", store.year, None, sas.text, t, sas.addr, label)
+            if pagu is not None:
+                store.add(program, "program", label, "pagu", store.year, pagu, row.cells["pagu"].text, t,
+                          row.cells["pagu"].addr, label)
+            continue
+        if label:
+            kegiatan = store.resolve("kegiatan", label, parent=program, where=_where(t, row.cells.get("label")))
+            tp = _num(row, "target_program")
+            if tp is not None and not sub_is_own:
+                pass
+        if sub_is_own:
+            key = store.resolve("sub_kegiatan", sub, parent=kegiatan, pagu=pagu.value if pagu else None,
+                                where=_where(t, row.cells.get("sub_kegiatan")), used=used)
+            if key:
+                used.add(key)
+            if pagu is not None:
+                store.add(key, "sub_kegiatan", sub, "pagu", store.year, pagu, row.cells["pagu"].text, t,
+                          row.cells["pagu"].addr, sub)
+            out = _num(row, "target_output")
+            if out is not None:
+                store.add(key, "sub_kegiatan", sub, "output_target", store.year, out, row.cells["target_output"].text,
+                          t, row.cells["target_output"].addr, row.text("indikator_output") or sub)
+    # sasaran targets: one per indicator, on the first row of its merged block
+    seen: set[str] = set()
+    for row in t.data_rows():
+        cell = row.cells.get("target_sasaran")
+        ind = row.text("indikator_sasaran")
+        if cell is None or cell.num is None or not ind or cell.addr in seen:
+            continue
+        seen.add(cell.addr)
+        key = store.resolve("indikator", ind, create=False, where=_where(t, row.cells.get("indikator_sasaran")))
+        store.add(key, "indikator", ind, "target", store.year, cell.num, cell.text, t, cell.addr, ind)
+
+
+def _indicator_rows(store: FactStore, t: Table, measures: dict[str, str], name_col: str = "indikator") -> None:
+    for row in t.data_rows():
+        name = row.text(name_col)
+        if not name:
+            continue
+        key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get(name_col)))
+        for col in list(t.columns):
+            base, _, key_year = col.partition("@")
+            if base not in measures:
+                continue
+            n = _num(row, col)
+            if n is None:
+                continue
+            period = int(key_year) if key_year.isdigit() else (_year_of(t.headers.get(col, "")) or store.year)
+            if base == "target_akhir":
+                period = _year_of(t.headers.get(col, "")) or period
+            elif base == "capaian_akhir":
+                period = store.year
+            store.add(key, "indikator", name, measures[base], period, n, row.cells[col].text, t,
+                      row.cells[col].addr, name)
+
+
+def _tc27(store: FactStore, t: Table) -> None:
+    for row in t.data_rows():
+        if row.code:
+            level = codes.code_level(row.code)
+            if level in LEVELS:
+                key = store.resolve(level, row.name or row.label, code=row.code,
+                                    where=_where(t, row.cells.get("label")))
+                for col in t.columns:
+                    if col.startswith("rp@") and _num(row, col) is not None:
+                        store.add(key, level, row.name, "pagu", int(col[3:]), _num(row, col), row.cells[col].text,
+                                  t, row.cells[col].addr, row.label)
+            continue
+        name = row.text("indikator")
+        if not name:
+            continue
+        key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get("indikator")))
+        for col in t.columns:
+            base, _, y = col.partition("@")
+            if base in ("target", "realisasi") and y.isdigit() and _num(row, col) is not None:
+                store.add(key, "indikator", name, base, int(y), _num(row, col), row.cells[col].text, t,
+                          row.cells[col].addr, name)
+
+
+def _sasaran_to_indicator(store: FactStore, name: str, where) -> str | None:
+    inds = [e for e in store.entities.values() if e.level == "indikator" and e.sasaran]
+    if not inds:
+        return None
+    m = best_match(name, [e.sasaran for e in inds])
+    if m.ok:
+        return inds[m.index].key
+    return None
+
+
+def _efisiensi(store: FactStore, t: Table) -> None:
+    for row in t.data_rows():
+        key = _sasaran_to_indicator(store, row.name or row.label, _where(t, row.cells.get("label")))
+        n = _num(row, "capaian")
+        if key and n is not None:
+            store.add(key, "indikator", row.label, "capaian", store.year, n, row.cells["capaian"].text, t,
+                      row.cells["capaian"].addr, row.label)
+
+
+def _rekap(store: FactStore, t: Table) -> None:
+    for row in t.data_rows():
+        text = row.section or row.label
+        lvl, _, rest = codes.label_level(text)
+        name = rest if lvl == "indikator" else text
+        key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get("label")))
+        n = _num(row, "capaian")
+        if key and n is not None:
+            store.add(key, "indikator", name, "capaian", store.year, n, row.cells["capaian"].text, t,
+                      row.cells["capaian"].addr, text)
+
+
+def _io_detail(store: FactStore, t: Table) -> None:
+    program = kegiatan = sub = None
+    for line in t.context:
+        lvl, _, rest = codes.label_level(re.sub(r"^\s*\d+\.\s*", "", line))
+        if lvl == "program":
+            name = codes.label_level(rest)[2] if rest.lower().startswith("program") else rest
+            program = store.resolve("program", name, create=False, where=(t.path, t.sheet, None, t.caption))
+        elif lvl == "kegiatan":
+            kegiatan = store.resolve("kegiatan", rest, parent=program, create=False,
+                                     where=(t.path, t.sheet, None, t.caption))
+        elif lvl == "sub_kegiatan":
+            sub = store.resolve("sub_kegiatan", rest, parent=kegiatan, create=False,
+                                where=(t.path, t.sheet, None, t.caption))
+    if sub is None:
+        return
+    for row in t.data_rows():
+        kind = (row.text("jenis") or "").lower()
+        for col, measure in (("target", "target"), ("realisasi", "realisasi")):
+            n = _num(row, col)
+            if n is None:
+                continue
+            if kind.startswith("input") or (n.rupiah or "dana" in row.label.lower()):
+                m = "pagu" if col == "target" else "realisasi"
+            else:
+                m = f"output_{measure}"
+            store.add(sub, "sub_kegiatan", row.label, m, store.year, n, row.cells[col].text, t,
+                      row.cells[col].addr, row.label)
+
+
+def _sipd_realisasi(store: FactStore, t: Table) -> None:
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    first: dict[str, str] = {}
+    nrows: Counter = Counter()
+    group: dict[str, Decimal] = defaultdict(Decimal)
+    for row in t.data_rows():
+        sub = codes.normalise_program_code(row.text("kode_sub"))
+        real = _num(row, "nilai_realisasi")
+        if not sub or real is None:
+            continue
+        net = real.value - (_num(row, "nilai_setoran").value if _num(row, "nilai_setoran") else 0)
+        keg = codes.parent_code(sub)
+        prog = codes.parent_code(keg) if keg else None
+        for code in (sub, keg, prog):
+            if code:
+                sums[code] += net
+                nrows[code] += 1
+                first.setdefault(code, row.cells["nilai_realisasi"].addr)
+        grp = codes.rekening_group(codes.normalise_rekening(row.text("kode_rekening")) or "")
+        if grp:
+            group[grp] += net
+    for code, total in sums.items():
+        e = store.entities.get(code)
+        level = codes.code_level(code) or "sub_kegiatan"
+        if e is None:
+            e = store.add_entity(Entity(key=code, level=level, name=code, code=code, parent=codes.parent_code(code)))
+        store.add(code, e.level, e.name, "realisasi", store.year, Num(total, 0), str(total), t, first[code],
+                  row_label=f"Σ {nrows[code]} transaksi (realisasi − setoran)", rows=nrows[code])
+    for grp, total in group.items():
+        store.add("skpd", "skpd", "SKPD", f"realisasi_{grp}", store.year, Num(total, 0), str(total), t, None,
+                  row_label=f"Σ realisasi belanja {grp}")
+    if sums:
+        total = sum(v for k, v in sums.items() if codes.code_level(k) == "program")
+        store.add("skpd", "skpd", "SKPD", "realisasi", store.year, Num(total, 0), str(total), t, None,
+                  row_label="Σ realisasi")
+
+
+def build_facts(files) -> FactStore:
+    store = FactStore()
+    tables = [t for f in files for t in f.tables]
+    store.year = report_year(tables)
+    store.add_entity(Entity(key="skpd", level="skpd", name="SKPD"))
+    sipd = [t for t in tables if t.kind == "sipd_pagu"]
+    for t in sipd:
+        _register_sipd(store, t)
+    if not sipd:
+        tree = [t for t in tables if t.kind == "anggaran" and any(r.level for r in t.rows)]
+        if tree:
+            _register_tree(store, tree[0])
+    _register_indicators(store, tables)
+    order = ("sipd_realisasi", "anggaran", "program_pendukung", "pk_anggaran", "rkt", "tc27", "io_detail",
+             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat")
+    for kind in order:
+        for t in (x for x in tables if x.kind == kind):
+            if kind == "sipd_realisasi":
+                _sipd_realisasi(store, t)
+            elif kind in ("anggaran", "program_pendukung"):
+                _budget_rows(store, t, {"pagu": "pagu", "realisasi": "realisasi", "persen": "serapan"})
+                _skpd_total(store, t)
+            elif kind == "pk_anggaran":
+                _budget_rows(store, t, {"pagu": "pagu"})
+            elif kind == "rkt":
+                _rkt(store, t)
+            elif kind == "tc27":
+                _tc27(store, t)
+            elif kind == "io_detail":
+                _io_detail(store, t)
+            elif kind == "pk":
+                _indicator_rows(store, t, {"target": "target"})
+            elif kind == "tc25":
+                _indicator_rows(store, t, {"target": "target"})
+            elif kind == "pengukuran":
+                _indicator_rows(store, t, {"target": "target", "realisasi": "realisasi", "capaian": "capaian",
+                                           "target_akhir": "target", "capaian_akhir": "capaian_akhir"})
+            elif kind in ("realisasi_tahunan", "perbandingan"):
+                _indicator_rows(store, t, {"realisasi": "realisasi"})
+            elif kind == "efisiensi":
+                _efisiensi(store, t)
+            elif kind == "rekap_predikat":
+                _rekap(store, t)
+    return store
+
+
+def _skpd_total(store: FactStore, t: Table) -> None:
+    """A JUMLAH row closing a whole budget table is the SKPD's total."""
+    if t.kind != "anggaran":
+        return
+    totals = [r for r in t.rows if r.type == "total"]
+    if len(totals) != 1 or totals[0] is not t.rows[-1]:
+        return
+    row = totals[0]
+    for col, measure in (("pagu", "pagu"), ("realisasi", "realisasi"), ("persen", "serapan")):
+        n = _num(row, col)
+        if n is not None:
+            store.add("skpd", "skpd", "SKPD", measure, store.year, n, row.cells[col].text, t, row.cells[col].addr,
+                      row.label)
