@@ -103,6 +103,11 @@ class Detector:
             if cells and group_above and self.ordinal_subheader(r0, r1, nxt):
                 r1 = nxt
                 continue
+            # an unmerged two-row header: group labels with blanks beside them, sub-labels below
+            if (len(cells) >= 2 and _header_hits(g, nxt) >= 2 and not any(parse_text(t) for t in cells)
+                    and any(not g.text(r1, c) for c in self.nonempty(nxt))):
+                r1 = nxt
+                continue
             break
         return r1
 
@@ -124,11 +129,23 @@ class Detector:
         for c in range(self.g.ncols):
             parts: list[str] = []
             for r in range(r0, r1 + 1):
-                t = self.ttext(r, c)
+                t = self.ttext(r, c) or (self.group_left(r, c) if r < r1 else "")
                 if t and (not parts or parts[-1] != t):
                     parts.append(t)
             out.append(norm(" ".join(parts)) if parts else "")
         return out
+
+    def group_left(self, r: int, c: int) -> str:
+        """An unmerged group label stands over the blank header cells to its right that have sub-labels below."""
+        if (r, c) in self.merge_of or not self.g.text(r + 1, c):
+            return ""
+        for cc in range(c - 1, -1, -1):
+            if (r, cc) in self.merge_of:
+                return ""
+            t = self.g.text(r, cc)
+            if t:
+                return t if self.g.text(r + 1, cc) else ""
+        return ""
 
     def tails(self, r0: int, r1: int) -> list[str]:
         """Each column's header without the group labels merged across several columns above it:
