@@ -96,8 +96,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
                  settings: Settings, lang: str = "id", baseline: set[str] | None = None) -> dict:
     ctx = Context(files=files, lang=lang, settings=settings)
     settings.resolve(ctx)
-    findings = [p for f in files for p in f.problems]
-    findings += settings.findings
+    findings = list(settings.findings)
     findings += run_rules(ctx, rules)
     findings = dedupe(findings)
     findings.sort(key=sort_key)

@@ -38,6 +38,7 @@ class FileResult:
 
 def in_finding(code: str, name: str, severity: str, path: str, message: str, sheet: str | None = None,
                cell: str | None = None, reported=None) -> Finding:
+    # the message is the reader's own sentence; rules/input.yaml gives the code its name and severity
     return Finding(rule=code, name=name, severity=severity, message=message,
                    location=Location(path=path, sheet=sheet, cell=cell), reported=reported)
 

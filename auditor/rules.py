@@ -116,7 +116,9 @@ def load_yaml(path: str | os.PathLike) -> Any:
 def load_rules(extra: list[str] | None = None) -> dict[str, Rule]:
     """The default catalogue plus any --rules files (a rule with an existing code replaces it)."""
     rules: dict[str, Rule] = {}
-    files = [rules_dir() / "default.yaml"] + [Path(p) for p in (extra or [])]
+    # the catalogue is every rules/*.yaml (default.yaml first); scales live in rules/scales/
+    builtin = sorted(rules_dir().glob("*.yaml"), key=lambda p: (p.name != "default.yaml", p.name))
+    files = builtin + [Path(p) for p in (extra or [])]
     for f in files:
         data = load_yaml(f)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):

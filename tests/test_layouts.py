@@ -1359,6 +1359,36 @@ def _b(tmp):
     return xlsx(tmp / "a.xlsx", Sheet("LRA").add(rows))
 
 
+@variant(id="anggaran/unmerged-jumlah-rp-group-center-across", kind="anggaran",
+         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(5, "pagu"): ("781140000", 0, False), (5, "persen"): ("99.83", 2, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None])
+def _b(tmp):
+    # "Center Across Selection" instead of a merge: the group label sits in one cell, blanks beside it
+    head = [["Kode", "Uraian", "Jumlah (Rp)", None, "%"], [None, None, "Anggaran", "Realisasi", None]]
+    body = _anggaran_rows("plain", True, "plain", code_col=True, no_col=False)
+    return xlsx(tmp / "a.xlsx", Sheet("LRA").add(head + body))
+
+
+@variant(id="pengukuran/unmerged-tahun-group-header", kind="pengukuran",
+         cols={"sasaran": "A", "indikator": "B", "target": "C", "realisasi": "D", "capaian": "E"}, counts=(3, 0, 0),
+         nums={(2, "target"): ("85", 0, True), (1, "capaian"): ("95.56", 2, True)})
+def _b(tmp):
+    head = [["Sasaran Strategis", "Indikator Kinerja", "Tahun 2024", None, None],
+            [None, None, "Target", "Realisasi", "Capaian (%)"]]
+    return xlsx(tmp / "p.xlsx", Sheet("P").add(head + [[a, b, c, d, e] for a, b, c, d, e, _, _ in PENG]))
+
+
+@variant(id="anggaran/header-repeated-after-page-break", kind="anggaran",
+         cols={"no": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(4, "pagu"): ("781140000", 0, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None])
+def _b(tmp):
+    head = ["No", "Program/ Kegiatan/ Sub Kegiatan", "Anggaran", "Realisasi", "%"]
+    body = _anggaran_rows("prefix", True, "plain")
+    return xlsx(tmp / "a.xlsx", Sheet("S").add([head] + body[:4] + [head] + body[4:]))
+
+
 # ======================================================================================= no table here
 
 def _prose(tmp):

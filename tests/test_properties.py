@@ -29,7 +29,7 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from auditor.engine import build_report
@@ -128,7 +128,8 @@ def consistent_tables(draw):
             subs = []
             for si in range(draw(st.integers(1, 3))):
                 pagu = draw(st.integers(10**5, 5 * 10**9))
-                real = draw(st.integers(0, pagu))
+                # hypothesis favours small integers: also draw realisasi as a share of pagu (0–100 %)
+                real = draw(st.integers(0, pagu) | st.integers(0, 10_000).map(lambda f, p=pagu: p * f // 10_000))
                 rows.append({"level": "sub_kegiatan", "no": None, "parent": k_idx, "pagu": pagu, "real": real,
                              "label": f"Sub Kegiatan {si + 1} : {draw(st.sampled_from(NAMES))}"})
                 subs.append(rows[-1])
@@ -277,7 +278,9 @@ def mutated_tables(draw):
             new = row["pct"] + k * step
         row["pct"] = new
     else:
-        delta = draw(st.integers(1, 1000) | st.integers(1, 10**10))
+        # by a few rupiah, by anything, or by a share of the value (enough to move its %)
+        delta = draw(st.integers(1, 1000) | st.integers(1, 10**10)
+                     | st.integers(1, 50).map(lambda q, v=max(row[col], 1): max(v * q // 100, 1)))
         new = row[col] + sign * delta
         floor = 1 if col == "pagu" else 0
         if new < floor:
@@ -309,6 +312,8 @@ def test_one_changed_cell_gives_exactly_the_implied_findings(workdir, case):
         else:
             must = {("SUM001", f"{COL[col]}{rr}")}
         assert want - must <= {("PCT001", f"E{rr}")} and must <= want
+    event(f"changed {row['level']} {col}" + (" (its % no longer matches)" if ("PCT001", f"E{rr}") in want
+                                                and col != "pct" else ""))
     path = os.path.join(workdir, "mutated.xlsx")
     write_tabel(path, rows, layout)
     report = audit_file(path)

@@ -29,6 +29,8 @@ def test_rule_is_documented_in_both_languages(code):
     assert r.check in CHECKS
     assert "fail" in r.examples and "pass" in r.examples, f"{code}: needs a failing and a passing example"
     assert r.examples["fail"].get("findings"), f"{code}: the failing example must name the cells it flags"
+    # examples are tables (run below), narrative text (tests/test_text.py) or input files (tests/test_reliability.py)
+    assert any(k in r.examples["fail"] for k in ("header", "tables", "text", "file")), code
 
 
 def _run_example(tmp_path, code, which):

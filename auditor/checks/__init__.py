@@ -1,7 +1,7 @@
 """The check kinds: generic primitives that rule instances (rules/*.yaml) bind to tables and columns."""
 from __future__ import annotations
 
-from . import derived, hierarchy, numbering, ratio, same_fact, scale, total
+from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -12,4 +12,6 @@ CHECKS = {
     "derived": derived,
     "numbering": numbering,
     "same_fact": same_fact,
+    "input": inputs,
+    "names": names,
 }

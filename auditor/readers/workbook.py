@@ -91,9 +91,11 @@ def read_workbook(path: str, detail: bool | None = None) -> list[Grid]:
         g.merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges.get(name, [])]
         d = details.get(name)
         if d:
-            g.formats, g.formulas, g.hidden_rows, sheet_hidden = d
+            g.formats, g.formulas, g.hidden_rows, sheet_hidden, errors = d
             g.hidden = g.hidden or sheet_hidden
-            _cover(g, g.formulas)
+            _cover(g, {**g.formulas, **errors})
+            for (r, c), text in errors.items():
+                g.values[r][c] = text   # calamine shows an error cell as empty; keep what Excel shows
             for (r, c) in g.formulas:
                 if g.get(r, c) is None:
                     g.uncached.add((r, c))
@@ -112,6 +114,7 @@ def _openpyxl_details(path: str) -> dict[str, tuple]:
         for ws in wb.worksheets:
             formats: dict[tuple[int, int], str] = {}
             formulas: dict[tuple[int, int], str] = {}
+            errors: dict[tuple[int, int], str] = {}
             for row in ws.iter_rows():
                 for cell in row:
                     v = cell.value
@@ -121,12 +124,14 @@ def _openpyxl_details(path: str) -> dict[str, tuple]:
                     nf = cell.number_format
                     if nf and nf != "General":
                         formats[key] = nf
-                    if isinstance(v, str) and v.startswith("="):
+                    if cell.data_type == "e":
+                        errors[key] = str(v)
+                    elif isinstance(v, str) and v.startswith("="):
                         formulas[key] = v
                     elif getattr(v, "text", None) and type(v).__name__ == "ArrayFormula":
                         formulas[key] = "=" + str(v.text)
             hidden_rows = {r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden}
-            out[ws.title] = (formats, formulas, hidden_rows, ws.sheet_state != "visible")
+            out[ws.title] = (formats, formulas, hidden_rows, ws.sheet_state != "visible", errors)
     finally:
         wb.close()
     return out

@@ -148,19 +148,20 @@ class Detector:
         return ""
 
     def tails(self, r0: int, r1: int) -> list[str]:
-        """Each column's header without the group labels merged across several columns above it:
-        `Jumlah (Rp)` over `Anggaran | Realisasi` -> "anggaran", "realisasi" (tried when the full,
-        flattened header matches no column of a kind)."""
+        """Each column's header without the neutral group labels above it: `Jumlah (Rp)` over
+        `Anggaran | Realisasi` -> "anggaran", "realisasi" (tried when the full, flattened header matches
+        no column of a kind)."""
         out = []
         for c in range(self.g.ncols):
             parts: list[str] = []
             for r in range(r0, r1 + 1):
                 rng = self.merge_of.get((r, c))
-                t = self.ttext(r, c)
+                t = self.ttext(r, c) or (self.group_left(r, c) if r < r1 else "")
                 if not t or (parts and parts[-1] == t):
                     continue
-                if rng and rng[3] > rng[1] and rng[2] < r1 and _NEUTRAL_GROUP.match(norm(t)):
-                    parts = []          # a neutral group label: what is under it names the column
+                over = rng[3] > rng[1] and rng[2] < r1 if rng else r < r1 and bool(self.g.text(r + 1, c))
+                if over and _NEUTRAL_GROUP.match(norm(t)):
+                    parts = []          # a neutral group label (merged or not): what is under it names the column
                     continue
                 parts.append(t)
             out.append(norm(" ".join(parts)) if parts else "")
