@@ -55,6 +55,7 @@ class Finding:
     imbalance: Any = None
     related: list[Related] = field(default_factory=list)
     diagnosis: str | None = None
+    diagnosis_kind: str | None = None   # stable code of the diagnosis (swapped, truncated, other_measure, …)
     family: str = ""
     fingerprint: str = ""
 
@@ -80,6 +81,8 @@ class Finding:
         }
         if self.diagnosis:
             d["diagnosis"] = self.diagnosis
+            if self.diagnosis_kind:
+                d["diagnosis_kind"] = self.diagnosis_kind
         return d
 
 

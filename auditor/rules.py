@@ -75,7 +75,9 @@ class Rule:
              diagnosis: str | None = None, **fields) -> Finding:
         return Finding(rule=self.code, name=self.name, severity=self.severity,
                        message=self.render(ctx.lang, **fields), location=loc, reported=reported,
-                       expected=expected, imbalance=imbalance, related=list(related), diagnosis=diagnosis)
+                       expected=expected, imbalance=imbalance, related=list(related),
+                       diagnosis=str(diagnosis) if diagnosis else None,
+                       diagnosis_kind=getattr(diagnosis, "kind", None) or None)
 
 
 def _rule_from(d: dict, source: str) -> Rule:

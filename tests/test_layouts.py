@@ -1389,6 +1389,89 @@ def _b(tmp):
     return xlsx(tmp / "a.xlsx", Sheet("S").add([head] + body[:4] + [head] + body[4:]))
 
 
+@variant(id="iku/indikator-kinerja-utama-iku-header", kind="iku",
+         cols={"sasaran": "A", "indikator": "B", "formulasi": "C", "sumber": "D"}, counts=(3, 0, 0),
+         texts={(1, "indikator"): INDIKATOR[1]})
+def _b(tmp):
+    rows = [["Sasaran Strategis", "Indikator Kinerja Utama (IKU)", "Formulasi Perhitungan", "Sumber Data"]]
+    rows += [[a, b, c, e] for a, b, c, d, e in IKU]
+    return xlsx(tmp / "iku.xlsx", Sheet("IKU").add(rows))
+
+
+@variant(id="pk/indikator-kinerja-utama-header-target-linebreak", kind="pk",
+         cols={"no": "A", "sasaran": "B", "indikator": "C", "target": "D"}, counts=(3, 0, 0),
+         nums={(2, "target"): ("85", 0, True)}, texts={(0, "indikator"): INDIKATOR[0]})
+def _b(tmp):
+    rows = [["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target\nTahun 2024"]]
+    rows += [[i, a, b, c] for i, (a, b, c) in enumerate(PK_ROWS, 1)]
+    return xlsx(tmp / "pk.xlsx", Sheet("PK").add(rows))
+
+
+@variant(id="anggaran/realisasi-rp-and-realisasi-percent", kind="anggaran",
+         cols={"no": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(2, "realisasi"): ("1920536667", 0, False), (2, "persen"): ("76.46", 2, False),
+               (7, "persen"): ("83.14", 2, False)},
+         levels=LEVELS7 + [None], parents=PARENTS7 + [None])
+def _b(tmp):
+    rows = [["No", "Program/ Kegiatan/ Sub Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "Realisasi (%)"]]
+    rows += [r[:-1] + [pct(r[-1])] for r in _anggaran_rows("prefix", True, "plain")]
+    return xlsx(tmp / "a.xlsx", Sheet("S").add(rows))
+
+
+@variant(id="anggaran/persentase-percent-header", kind="anggaran",
+         cols={"no": "A", "label": "B", "pagu": "C", "realisasi": "D", "persen": "E"}, counts=(7, 1, 0),
+         nums={(3, "persen"): ("99.24", 2, True)}, levels=LEVELS7 + [None], parents=PARENTS7 + [None])
+def _b(tmp):
+    rows = [["No", "Uraian", "Pagu Anggaran", "Realisasi Anggaran", "Persentase (%)"]]
+    rows += [r[:-1] + [F(round(r[-1] / 100, 4), "0.00%")] for r in _anggaran_rows("prefix", True, "plain")]
+    return xlsx(tmp / "a.xlsx", Sheet("S").add(rows))
+
+
+@variant(id="efisiensi/penyerapan-efisiensi-headers", kind="efisiensi",
+         cols={"label": "A", "capaian": "B", "serapan": "C", "kategori": "D"}, counts=(3, 0, 0),
+         nums={(1, "serapan"): ("99.75", 2, False)})
+def _b(tmp):
+    rows = [["Sasaran Strategis", "Capaian Kinerja (%)", "Penyerapan Anggaran (%)", "Efisiensi"]]
+    rows += [[s_, F(a * 100, "0.00"), F(b * 100, "0.00"), k] for s_, a, b, k in EFI]
+    return xlsx(tmp / "e.xlsx", Sheet("E").add(rows))
+
+
+@variant(id="skala/skala-nilai-kriteria", kind="skala", cols={"interval": "A", "label": "B"}, counts=(5, 0, 0),
+         texts={(4, "interval"): "≤ 50"})
+def _b(tmp):
+    return xlsx(tmp / "s.xlsx", Sheet("S").add([["Skala Nilai", "Kriteria"]] + [list(r) for r in SKALA]))
+
+
+VARIANTS.append(V(
+    id="skala/nilai-capaian-predikat", kind="skala",
+    build=lambda tmp: xlsx(tmp / "s.xlsx", Sheet("S").add([["No", "Nilai Capaian (%)", "Predikat"]]
+                                                          + [[i, a, b] for i, (a, b) in enumerate(SKALA, 1)])),
+    cols={"no": "A", "interval": "B", "label": "C"}, counts=(5, 0, 0),
+    xfail=("'Nilai Capaian (%) | Predikat' is also the header of a per-indicator rating table (a capaian and "
+           "its predikat); reading it as a scale by the header alone would misread those, and the rows' range "
+           "texts (≤, >, -) are not looked at when choosing the kind")))
+
+
+@variant(id="realisasi_tahunan/past-realisasi-and-target-this-year", kind="realisasi_tahunan",
+         cols={"sasaran": "A", "indikator": "B", "realisasi@2022": "C", "realisasi@2023": "D", "target@2024": "E"},
+         counts=(3, 0, 0), nums={(1, "target@2024"): ("90", 0, False), (1, "realisasi@2023"): ("82.5", 1, False)})
+def _b(tmp):
+    rows = [["Sasaran", "Indikator Kinerja", "Realisasi Tahun 2022", "Realisasi Tahun 2023", "Target 2024"]]
+    rows += [[a, b, c[0], c[1], t] for (a, b, c), t in zip(RT, ["4 dokumen", 90, "85%"])]
+    return xlsx(tmp / "rt.xlsx", Sheet("RT").add(rows))
+
+
+@variant(id="pengukuran/rata-rata-capaian-kinerja-total-row", kind="pengukuran",
+         cols={"no": "A", "sasaran": "B", "indikator": "C", "target": "D", "realisasi": "E", "capaian": "F"},
+         counts=(3, 1, 0), nums={(3, "capaian"): ("98.52", 2, True)},
+         extra=lambda t: _a(t.rows[3].label == "Rata-rata capaian kinerja (%)", t.rows[3].label))
+def _b(tmp):
+    rows = [["No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]]
+    rows += [[i, a, b, c, d, e] for i, (a, b, c, d, e, _, _) in enumerate(PENG, 1)]
+    rows += [["Rata-rata capaian kinerja (%)", None, None, None, None, "98,52%"]]
+    return xlsx(tmp / "p.xlsx", Sheet("E.81").add(rows, merges=[(4, 0, 4, 4)]))
+
+
 # ======================================================================================= no table here
 
 def _prose(tmp):

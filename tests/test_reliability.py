@@ -576,6 +576,27 @@ def test_cli_hostile_folder_bounded_time_and_memory(tmp_path, good_keys):
     assert m["cpu"] - base["cpu"] < 2.0, (m["cpu"], base["cpu"])
 
 
+def test_no_network_access(tmp_path, monkeypatch, good_keys):
+    """Auditing — XXE payloads and a Word file included — never opens a socket or resolves a name."""
+    import socket
+
+    def refuse(*a, **k):  # pragma: no cover - reaching it is the failure
+        raise AssertionError(f"network access attempted: {a!r}")
+
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    folder = tmp_path / "kecamatan"
+    folder.mkdir()
+    good = Path(shutil.copy(GOOD, folder / GOOD.name))
+    make_docx(folder / "lkip.docx", "Realisasi anggaran 82,89% dari pagu.")
+    for where in ("xl/sharedStrings.xml", "word/document.xml"):
+        hostile_file(folder, where, "xxe")
+    report = audit([str(folder)])
+    assert keys(report, good) == good_keys
+
+
 # ----------------------------------------------------------------------------------------------
 # 3. formulas without cached values (IN002) and Excel error values (IN004)
 
@@ -933,6 +954,31 @@ def test_refused_output_means_no_output_at_all(tmp_path):
     clean_exit(r)
     assert r.exit_code == 2
     assert os.listdir(tmp_path / "out") == []
+
+
+def test_input_text_stays_inert_in_the_outputs(tmp_path):
+    """Text from an input (a formula quoted by IN002, a label with markup) is written as text: no
+    cell of the KKR workbook is a formula, and the HTML report escapes the markup."""
+    from auditor.report.html import render_html
+    from auditor.report.kkr import write_kkr
+
+    p = tabel_38(tmp_path / "tabel38.xlsx", [
+        [1, "PROGRAM 1 : PENUNJANG URUSAN", 2000000, 1500000, 75.00],
+        [None, 'Kegiatan 1 : <script>alert("x")</script> =HYPERLINK("http://example.invalid")', 2000000,
+         1500000, 85],
+        [None, "JUMLAH", "=SUM(C4:C4)", 1500000, 75.00],
+    ])
+    report = audit([str(p)])
+    assert {("IN002", "C6"), ("PCT001", "E5")} <= {(f["rule"], f["location"]["cell"]) for f in report["findings"]}
+    out = tmp_path / "out"
+    out.mkdir()
+    write_kkr(report, str(out / "kkr.xlsx"))
+    wb = openpyxl.load_workbook(out / "kkr.xlsx")
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert any(isinstance(c.value, str) and c.value.startswith("=SUM(") for c in cells)
+    html = render_html(report)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
 # ----------------------------------------------------------------------------------------------

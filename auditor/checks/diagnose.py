@@ -27,13 +27,22 @@ T = {
                       "en": "the number printed is the {measure} ({value}), not the {wanted}"},
     "other_base": {"id": "rasio yang sama terhadap {base} ({value}), bukan terhadap {wanted}",
                    "en": "the same ratio over {base} ({value}), not over {wanted}"},
+    "capped": {"id": "nilai dibatasi 100%: capaian di atas 100% ({x}) ditulis 100",
+               "en": "capped at 100%: an achievement above 100% ({x}) is written as 100"},
     "fraction": {"id": "ditulis sebagai pecahan, bukan persen ({value} = {pct}%)",
                  "en": "written as a fraction, not a percentage ({value} = {pct}%)"},
 }
 
 
-def say(lang: str, key: str, **kw) -> str:
-    return T[key].get(lang, T[key]["en"]).format(**kw)
+class Diag(str):
+    """A diagnosis sentence that also carries its stable kind (the T key), for JSON and tests."""
+    kind: str = ""
+
+
+def say(lang: str, key: str, **kw) -> Diag:
+    d = Diag(T[key].get(lang, T[key]["en"]).format(**kw))
+    d.kind = key
+    return d
 
 
 def _style(lang):

@@ -15,8 +15,7 @@ from ..entities import normalise, similarity
 from ..model import Location, Related
 from ..numbers import format_id
 from .base import Param, as_number
-from .diagnose import T as DT
-from .diagnose import transposed
+from .diagnose import say, transposed
 
 DOC = "The same fact (a pagu, a target, a realisasi, a capaian) has the same value in every document."
 PARAMS = {
@@ -57,10 +56,7 @@ def diagnose(lang, store, f, ref, measure) -> str | None:
         return None
     v, want = f.num.value, ref.num.value
     if v == 100 and want > 100 and measure.startswith("capaian"):
-        return {"id": "nilai dibatasi 100%: capaian di atas 100% ({x}) ditulis 100".format(
-                    x=format_id(want, ref.num.decimals)),
-                "en": "capped at 100%: an achievement above 100% ({x}) is written as 100".format(
-                    x=format_id(want, ref.num.decimals, style="en"))}[lang if lang == "en" else "id"]
+        return say(lang, "capped", x=format_id(want, ref.num.decimals, style="en" if lang == "en" else "id"))
     # only the copying errors seen in practice: a realisasi (or the target) printed as the capaian
     sources = {"capaian": ("realisasi", "target"), "capaian_akhir": ("realisasi", "target")}.get(measure, ())
     hits = []
@@ -71,10 +67,10 @@ def diagnose(lang, store, f, ref, measure) -> str | None:
     hits = sorted(set(hits))
     if len(hits) == 1:
         words = MEASURE_WORDS.get(lang, MEASURE_WORDS["id"])
-        return DT["other_measure"][lang if lang == "en" else "id"].format(
-            measure=words.get(hits[0], hits[0]), value=f.num.text or str(v), wanted=words.get(measure, measure))
+        return say(lang, "other_measure", measure=words.get(hits[0], hits[0]), value=f.num.text or str(v),
+                   wanted=words.get(measure, measure))
     if f.num.decimals == 0 and ref.num.decimals == 0 and transposed(v, want):
-        return DT["transposed"][lang if lang == "en" else "id"].format(stated=f.num.text, expected=ref.num.text)
+        return say(lang, "transposed", stated=f.num.text, expected=ref.num.text)
     return None
 
 

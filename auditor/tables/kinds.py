@@ -27,7 +27,8 @@ class Col:
 
 # A total row's label is the total word alone ("JUMLAH", "Total", "Jumlah Total"), never a name that
 # merely starts with it ("Jumlah Dokumen Perencanaan" is an indicator).
-TOTAL_LABELS = r"^(jumlah( total| keseluruhan| seluruhnya)?|total( keseluruhan)?|grand total|rata[- ]?rata( capaian)?)\s*[:.]?$"
+TOTAL_LABELS = (r"^(jumlah( total| keseluruhan| seluruhnya)?|total( keseluruhan)?|grand total"
+                r"|rata[- ]?rata( capaian)?( kinerja)?( \(?%\)?)?)\s*[:.]?$")
 
 
 @dataclass(frozen=True)
@@ -107,15 +108,17 @@ KINDS: tuple[Kind, ...] = (
         Col("label", LABEL_PK, required=True),
         Col("pagu", r"^(anggaran|pagu)\b", numeric=True, required=True),
         Col("realisasi", r"^realisasi\b", numeric=True, required=True),
-        Col("persen", r"serapan", numeric=True, required=True),
+        Col("persen", r"serapan|penyerapan", numeric=True, required=True),
     ), label_cols=("label",), hierarchy=True, min_score=0),
     Kind("anggaran", "Anggaran / realisasi anggaran (DPA, LRA)", "Budget / budget realisation", (
         Col("no", r"^no$"),
         Col("kode", r"^kode( rekening| program)?$"),
         Col("label", LABEL_PK, required=True),
         Col("pagu", r"^(anggaran|pagu)\b(?!.*realisasi)", numeric=True, required=True),
-        Col("realisasi", r"^realisasi\b", numeric=True),
-        Col("persen", r"^(%|persen(tase)?|capaian|serapan)( realisasi| serapan)?$", numeric=True),
+        Col("realisasi", r"^realisasi\b(?!.* %$)", numeric=True),
+        # "%", "% Realisasi", "Persentase (%)", "Capaian (%)", "Realisasi (%)" next to "Realisasi (Rp)"
+        Col("persen", r"^(%|persen(tase)?|capaian|serapan|penyerapan)( realisasi| serapan| penyerapan)?( anggaran)?"
+                      r"( %)?$|^realisasi( anggaran)? %$", numeric=True),
     ), hierarchy=True, min_score=0),
     Kind("pk_anggaran", "Perjanjian Kinerja: program dan anggaran", "Performance agreement: programmes and budget", (
         Col("label", r"^program$", required=True),
@@ -124,7 +127,7 @@ KINDS: tuple[Kind, ...] = (
     ), hierarchy=True, min_score=0),
     Kind("skala", "Skala nilai peringkat kinerja", "Rating scale", (
         Col("no", r"^no$"),
-        Col("interval", r"(interval|rentang|nilai realisasi|skor|range)", required=True),
+        Col("interval", r"(interval|rentang|nilai realisasi|skala nilai|skor|range)", required=True),
         Col("label", r"(kriteria|predikat|kategori|penilaian)", required=True),
         Col("kode", r"^kode$"),
     ), min_score=0),
@@ -136,7 +139,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("efisiensi", "Efisiensi penggunaan sumber daya", "Resource efficiency", (
         Col("label", r"^sasaran", required=True),
         Col("capaian", r"capaian", numeric=True, required=True),
-        Col("serapan", r"serapan", numeric=True, required=True),
+        Col("serapan", r"serapan|penyerapan", numeric=True, required=True),
         Col("kategori", r"(kategori|efisiensi)", required=True),
     ), min_score=0),
     Kind("pengukuran", "Pengukuran kinerja (target, realisasi, capaian)", "Performance measurement", (
@@ -154,6 +157,7 @@ KINDS: tuple[Kind, ...] = (
         Col("sasaran", r"^sasaran", group=True),
         Col("indikator", r"^indikator", required=True),
         Col("realisasi", r"^realisasi.*" + YEAR + r"$", numeric=True, required=True),
+        Col("target", r"^target.*" + YEAR + r"$", numeric=True),   # "Target 2024" beside past realisasi
     ), label_cols=("indikator", "sasaran"), min_score=0),
     Kind("perbandingan", "Perbandingan realisasi dengan nasional/regional", "Comparison with national figures", (
         Col("no", r"^no$"),
@@ -176,8 +180,8 @@ KINDS: tuple[Kind, ...] = (
     ), label_cols=("indikator", "sasaran"), min_score=0),
     Kind("pk", "Perjanjian Kinerja: sasaran dan target", "Performance agreement: targets", (
         Col("no", r"^no$"),
-        Col("sasaran", r"sasaran strategis|kinerja utama|^sasaran$", group=True, required=True),
-        Col("indikator", r"^indikator( kinerja)?$", required=True),
+        Col("sasaran", r"^(?!indikator).*(sasaran strategis|kinerja utama)|^sasaran$", group=True, required=True),
+        Col("indikator", r"^indikator( kinerja)?( utama)?$", required=True),
         Col("target", r"^target\b", numeric=True, required=True),
     ), label_cols=("indikator", "sasaran"), min_score=0),
     Kind("io_detail", "Rincian input/output sub kegiatan", "Sub-activity input/output detail", (
@@ -189,7 +193,7 @@ KINDS: tuple[Kind, ...] = (
     ), min_score=0),
     Kind("iku", "Indikator Kinerja Utama", "Key performance indicators", (
         Col("sasaran", r"^sasaran strategis$", required=True),
-        Col("indikator", r"^iku$|^indikator kinerja utama$", required=True),
+        Col("indikator", r"^iku$|^indikator kinerja utama( iku)?$", required=True),
         Col("formulasi", r"formulasi", required=True),
         Col("pj", r"penanggung jawab"),
         Col("sumber", r"sumber data"),
@@ -245,5 +249,5 @@ target capaian tingkat tahun renstra akhir jabatan kebutuhan bezetting pegawai j
 sarana prasarana interval kriteria penilaian predikat kategori efisiensi satuan input output tujuan
 iku formulasi penanggung jawab sumber misi rpjmd keterangan nama rekening nilai setoran sp2d dokumen
 urusan skpd bidang unit lokasi kinerja rp % σ persen tahunan nasional perbandingan
-skor rentang
+skor rentang penyerapan
 """.split())
