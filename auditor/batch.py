@@ -274,8 +274,10 @@ def _context(start_method: str | None):
         start_method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
-        try:  # only takes effect if the fork server is not running yet
-            ctx.set_forkserver_preload(PRELOAD)
+        try:  # only takes effect if the fork server is not running yet. "__main__": the fork server
+            # imports the main script once, so workers do not each re-import it (multiprocessing does
+            # that for every child; the main script must be guarded by `if __name__ == "__main__"`).
+            ctx.set_forkserver_preload(PRELOAD + ["__main__"])
         except Exception:  # pragma: no cover
             pass
     return ctx

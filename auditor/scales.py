@@ -202,7 +202,7 @@ class Settings:
         if act:
             d["scale"] = act.name
             d["scale_source"] = act.source
-            d["scale_bands"] = [f"{b.label}: {b.text()}" for b in act.bands]
+            d["scale_bands"] = "; ".join(f"{b.label}: {b.text()}" for b in act.bands)
         return d
 
 

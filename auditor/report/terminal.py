@@ -141,7 +141,7 @@ def render(report: dict, console: Console) -> None:
         console.print(summary(report))
     st = report.get("settings") or {}
     if st.get("scale"):
-        console.print(Text(f"{_t(lang, 'scale')}: {st['scale']} — " + "; ".join(st.get("scale_bands", [])), style="dim"))
+        console.print(Text(f"{_t(lang, 'scale')}: {st['scale']} — {st.get('scale_bands', '')}", style="dim"))
     if st.get("efisiensi"):
         console.print(Text(f"{_t(lang, 'eff')}: {st['efisiensi']}", style="dim"))
     if report.get("suppressed"):
