@@ -127,6 +127,8 @@ class FactStore:
 
     def _note(self, key, name, level, how, score, where, candidates=()):
         path, sheet, cell, caption = where
+        if key in self.entities and name:
+            self.entities[key].aliases.add(name)
         self.resolutions.append(Resolution(key, name, level, how, score, path, sheet, cell, caption, list(candidates)))
 
     def add(self, entity: str | None, level: str, name: str, measure: str, period: int | None, num: Num | None,

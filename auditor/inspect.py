@@ -89,6 +89,17 @@ def render_inspect(data: dict, console: Console) -> None:
         for e in data["entities"]:
             tab.add_row(e["key"], e["level"], e["name"], " | ".join(e["aliases"][:4]), str(e["facts"]))
         console.print(tab)
+        console.rule("facts", align="left")
+        ft = RTable(show_header=True)
+        for c in ("entity", "measure", "period", "value", "source"):
+            ft.add_column(c, overflow="fold")
+        for f in data["facts"]:
+            src = f["source"]
+            where = f"{src['path'].rsplit('/', 1)[-1]} {src.get('sheet') or ''}!{src.get('cell') or ''}"
+            if src.get("rows", 1) > 1:
+                where += f" (Σ {src['rows']} rows)"
+            ft.add_row(f["entity"][:40], f["measure"], str(f["period"] or ""), f["text"][:40], where)
+        console.print(ft)
     if "claims" in data:
         console.rule("claims", align="left")
         for c in data["claims"]:
