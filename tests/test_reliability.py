@@ -699,14 +699,9 @@ def test_excel_error_text_in_numeric_columns(tmp_path):
     assert got == ERROR_CELLS
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: real Excel error cells (t=\"e\", how Excel saves #DIV/0!/#REF!/#N/A) become empty: "
-    "python-calamine's to_python() turns error cells into '' and the loader's IN004 check only sees "
-    "text, so there is no IN004 at all. Fix (readers/workbook.py): in the openpyxl pass record cells "
-    "with data_type 'e' (constants: cell.value is the error text) into a Grid.errors map and put the "
-    "error text into g.values so loader.load_file emits IN004; for formulas, see the next test. "
-    "(C6 then still fakes a SUM002 at C5: see test_unknown_child_value_is_not_read_as_zero.)"))
 def test_excel_error_cells_typed_as_errors(tmp_path):
+    """Real error cells, as Excel saves them (t="e"): calamine shows them as empty, the openpyxl
+    pass puts the error text back (fixed in a0de143), so they are IN004 too."""
     p = _error_table(tmp_path / "err-typed.xlsx", typed=True)
     report = audit([str(p)])
     got = {(f["rule"], f["location"]["cell"]): f["reported"] for f in report["findings"] if f["rule"] == "IN004"}
