@@ -250,6 +250,29 @@ def test_generated_table_is_read_as_tabel_38(workdir):
     assert expected(table, layout) == set()
 
 
+def test_fast_path_equals_audit(workdir):
+    """audit_file (rules loaded once) gives the same findings as audit() on a table with findings."""
+    from auditor.engine import audit
+
+    rows = [
+        {"level": "program", "no": 1, "label": "PROGRAM 1 : PENUNJANG URUSAN", "parent": None,
+         "pagu": 300000, "real": 150000, "pct": Decimal("50")},
+        {"level": "kegiatan", "no": None, "label": "Kegiatan 1 : Administrasi Keuangan", "parent": 0,
+         "pagu": 300001, "real": 150000, "pct": Decimal("52")},
+        {"level": "sub_kegiatan", "no": None, "label": "Sub Kegiatan 1 : Penyediaan Gaji", "parent": 1,
+         "pagu": 300000, "real": 150000, "pct": Decimal("50")},
+        {"level": "total", "no": None, "label": "JUMLAH", "parent": None, "pagu": 300002, "real": 150000,
+         "pct": Decimal("50")},
+    ]
+    layout = {"decimals": 0, "pct_as_text": False, "title": True}
+    path = os.path.join(workdir, "fast.xlsx")
+    write_tabel(path, rows, layout)
+    a, b = audit_file(path), audit(path)
+    assert a["findings"] == b["findings"]
+    assert found(a) == expected(rows, layout) == {("SUM001", "C7"), ("SUM002", "C4"), ("SUM002", "C5"),
+                                                      ("PCT001", "E5")}
+
+
 @PROPS
 @given(consistent_tables())
 def test_consistent_table_has_no_finding(workdir, table):

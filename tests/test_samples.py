@@ -215,3 +215,16 @@ def test_terminal_report_fits_the_terminal(report, width):
         where = f"{f['location'].get('sheet')}!{f['location'].get('cell')}" if f["location"].get("cell") \
             else (f["location"].get("sheet") or "")
         assert f["rule"] in flat and " ".join(where.split()) in flat
+
+
+def test_word_tables_and_xlsx_tables_give_the_same_facts():
+    from auditor.facts import build_facts
+    x = load_file(TABEL)
+    d = load_file(str(SAMPLES / "lkip-2024.docx"))
+    captions = {t.caption for t in x.tables}
+
+    def facts(res):
+        return {(f.entity, f.measure, f.period, str(f.num.value) if f.num else f.text, f.caption)
+                for f in build_facts([res]).facts if f.caption in captions}
+    a, b = facts(x), facts(d)
+    assert len(a) > 200 and a == b

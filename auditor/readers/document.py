@@ -93,10 +93,14 @@ def read_document(path: str) -> Document:
     last_caption: str | None = None
     pending_caption: str | None = None
     pidx = 0
+    last_table_para = 0
     for item in doc.iter_inner_content():
         if isinstance(item, Table):
             caption = pending_caption or last_caption
             grids.append(_table_grid(path, item, len(grids) + 1, caption))
+            # the lines that introduce a table ("Sub Kegiatan : …") are its context, as title rows are in a sheet
+            grids[-1].preamble = [p.text for p in paragraphs[-4:] if p.index > last_table_para]
+            last_table_para = pidx
             last_caption = caption
             pending_caption = None
             continue

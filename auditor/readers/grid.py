@@ -19,6 +19,7 @@ class Grid:
     hidden_rows: set[int] = field(default_factory=set)
     hidden: bool = False
     caption: str | None = None                   # nearest caption ("Tabel 3.2 …"), Word tables
+    preamble: list[str] = field(default_factory=list)  # Word: the paragraphs just above the table
     source: str = "sheet"                        # "sheet" | "docx"
     row0: int = 1                                # A1 row number of values[0]
     col0: int = 1                                # A1 column number of values[.][0]

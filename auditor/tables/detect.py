@@ -245,7 +245,8 @@ class Detector:
                 kind, cols, heads = found
                 t = Table(grid=g, kind=kind.name, header=(r, r1), end=r1, columns=cols, headers=heads)
                 t.unmapped = [h for c, h in enumerate(flat) if h and c not in cols.values()]
-                t.context = [g.text(rr, c) for rr in range(prev_end + 1, r) for c in self.nonempty(rr)][-6:]
+                above = [g.text(rr, c) for rr in range(prev_end + 1, r) for c in self.nonempty(rr)]
+                t.context = ((g.preamble if prev_end < 0 else []) + above)[-6:]
                 self.body(t, kind, flat)
                 t.caption = self.caption(t)
                 tables.append(t)
