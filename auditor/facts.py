@@ -186,42 +186,66 @@ def _num(row: Row, col: str) -> Num | None:
 
 
 # -- registries -----------------------------------------------------------------------------------
-def _register_sipd(store: FactStore, t: Table) -> None:
-    sums: dict[str, Decimal] = defaultdict(Decimal)
-    first: dict[str, object] = {}
-    nrows: Counter = Counter()
-    group_sums: dict[str, Decimal] = defaultdict(Decimal)
+@dataclass
+class _Sums:
+    """A SIPD export summed per code (sub kegiatan, and up to its kegiatan and program) and per
+    rekening group (5.1 operasi, 5.2 modal, …)."""
+    by_code: dict = field(default_factory=lambda: defaultdict(Decimal))
+    first: dict = field(default_factory=dict)
+    rows: Counter = field(default_factory=Counter)
+    by_group: dict = field(default_factory=lambda: defaultdict(Decimal))
+    names: dict = field(default_factory=dict)
+
+
+def _sipd_sums(t: Table, value) -> _Sums:
+    out = _Sums()
     for row in t.data_rows():
         sub = codes.normalise_program_code(row.text("kode_sub"))
-        pagu = _num(row, "pagu")
-        if not sub or pagu is None:
+        got = value(row)
+        if not sub or got is None:
             continue
+        amount, cell = got
         keg = codes.parent_code(sub)
         prog = codes.parent_code(keg) if keg else None
         for level, code, name_col in (("program", prog, "nama_program"), ("kegiatan", keg, "nama_kegiatan"),
                                       ("sub_kegiatan", sub, "nama_sub")):
             if not code:
                 continue
-            parent = codes.parent_code(code) if level != "program" else None
-            store.add_entity(Entity(key=code, level=level, name=row.text(name_col) or code, code=code, parent=parent))
-            sums[code] += pagu.value
-            nrows[code] += 1
-            first.setdefault(code, row.cells["pagu"])
+            out.by_code[code] += amount
+            out.rows[code] += 1
+            out.first.setdefault(code, cell)
+            out.names.setdefault(code, (level, row.text(name_col) or code))
         grp = codes.rekening_group(codes.normalise_rekening(row.text("kode_rekening")) or "")
         if grp:
-            group_sums[grp] += pagu.value
-    for code, total in sums.items():
+            out.by_group[grp] += amount
+    return out
+
+
+def _register_sipd(store: FactStore, t: Table) -> None:
+    def pagu(row):
+        n = _num(row, "pagu")
+        return None if n is None else (n.value, row.cells["pagu"].addr)
+
+    s = _sipd_sums(t, pagu)
+    for code, (level, name) in s.names.items():
+        store.add_entity(Entity(key=code, level=level, name=name, code=code,
+                                parent=codes.parent_code(code) if level != "program" else None))
+    for code, total in s.by_code.items():
         e = store.entities[code]
         e.pagu = total
         store.add(code, e.level, e.name, "pagu", store.year, Num(total, 0, text=str(total)), str(total), t,
-                  first[code].addr, row_label=f"Σ {nrows[code]} rekening", rows=nrows[code])
-    for grp, total in group_sums.items():
-        store.add("skpd", "skpd", "SKPD", f"pagu_{grp}", store.year, Num(total, 0), str(total), t, None,
-                  row_label=f"Σ belanja {grp}")
-    if sums:
-        total = sum(v for k, v in sums.items() if store.entities[k].level == "program")
-        store.add("skpd", "skpd", "SKPD", "pagu", store.year, Num(total, 0), str(total), t, None,
-                  row_label="Σ pagu")
+                  s.first[code], row_label=f"Σ {s.rows[code]} rekening", rows=s.rows[code])
+    _skpd_sums(store, t, s, "pagu", "rekening")
+
+
+def _skpd_sums(store: FactStore, t: Table, s: _Sums, measure: str, what: str) -> None:
+    for grp, total in s.by_group.items():
+        store.add("skpd", "skpd", "SKPD", f"{measure}_{grp}", store.year, Num(total, 0), str(total), t, None,
+                  row_label=f"Σ {measure} belanja {grp}")
+    if s.by_code:
+        total = sum(v for k, v in s.by_code.items() if codes.code_level(k) == "program")
+        store.add("skpd", "skpd", "SKPD", measure, store.year, Num(total, 0), str(total), t, None,
+                  row_label=f"Σ {measure} ({what})")
 
 
 def _register_tree(store: FactStore, t: Table) -> None:
@@ -451,40 +475,22 @@ def _io_detail(store: FactStore, t: Table) -> None:
 
 
 def _sipd_realisasi(store: FactStore, t: Table) -> None:
-    sums: dict[str, Decimal] = defaultdict(Decimal)
-    first: dict[str, str] = {}
-    nrows: Counter = Counter()
-    group: dict[str, Decimal] = defaultdict(Decimal)
-    for row in t.data_rows():
-        sub = codes.normalise_program_code(row.text("kode_sub"))
+    def net(row):
         real = _num(row, "nilai_realisasi")
-        if not sub or real is None:
-            continue
-        net = real.value - (_num(row, "nilai_setoran").value if _num(row, "nilai_setoran") else 0)
-        keg = codes.parent_code(sub)
-        prog = codes.parent_code(keg) if keg else None
-        for code in (sub, keg, prog):
-            if code:
-                sums[code] += net
-                nrows[code] += 1
-                first.setdefault(code, row.cells["nilai_realisasi"].addr)
-        grp = codes.rekening_group(codes.normalise_rekening(row.text("kode_rekening")) or "")
-        if grp:
-            group[grp] += net
-    for code, total in sums.items():
+        if real is None:
+            return None
+        setoran = _num(row, "nilai_setoran")
+        return real.value - (setoran.value if setoran else 0), row.cells["nilai_realisasi"].addr
+
+    s = _sipd_sums(t, net)
+    for code, total in s.by_code.items():
         e = store.entities.get(code)
-        level = codes.code_level(code) or "sub_kegiatan"
         if e is None:
-            e = store.add_entity(Entity(key=code, level=level, name=code, code=code, parent=codes.parent_code(code)))
-        store.add(code, e.level, e.name, "realisasi", store.year, Num(total, 0), str(total), t, first[code],
-                  row_label=f"Σ {nrows[code]} transaksi (realisasi − setoran)", rows=nrows[code])
-    for grp, total in group.items():
-        store.add("skpd", "skpd", "SKPD", f"realisasi_{grp}", store.year, Num(total, 0), str(total), t, None,
-                  row_label=f"Σ realisasi belanja {grp}")
-    if sums:
-        total = sum(v for k, v in sums.items() if codes.code_level(k) == "program")
-        store.add("skpd", "skpd", "SKPD", "realisasi", store.year, Num(total, 0), str(total), t, None,
-                  row_label="Σ realisasi")
+            level, name = s.names[code]
+            e = store.add_entity(Entity(key=code, level=level, name=name, code=code, parent=codes.parent_code(code)))
+        store.add(code, e.level, e.name, "realisasi", store.year, Num(total, 0), str(total), t, s.first[code],
+                  row_label=f"Σ {s.rows[code]} transaksi (realisasi − setoran)", rows=s.rows[code])
+    _skpd_sums(store, t, s, "realisasi", "transaksi")
 
 
 def build_facts(files) -> FactStore:
