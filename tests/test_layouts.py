@@ -935,8 +935,7 @@ def _tc25_body(no=True):
          nums={(0, "target@2022"): ("4", 0, False), (1, "target@2024"): ("85", 0, True),
                (2, "target@2025"): ("92.5", 1, False)},
          texts={(1, "tujuan"): TUJUAN[0], (1, "indikator_tujuan"): "Nilai SAKIP Kecamatan", (2, "tujuan"): TUJUAN[1]},
-         extra=lambda t: _a(t.numbering_row is not None and t.caption == "Tabel T", t.caption) if False else
-         _a(t.numbering_row is not None))
+         extra=lambda t: _a(t.numbering_row is not None and t.context[-1].startswith("Tahun 2022"), t.context))
 def _b(tmp):
     head = [["No", "Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran",
              "Target Kinerja Sasaran pada Tahun ke-", None, None, None, None],

@@ -87,6 +87,7 @@ def read_document(path: str) -> Document:
     from docx.table import Table
 
     doc = docx.Document(path)
+    style_names: dict[str | None, str] = {}   # styleId -> name: python-docx scans styles.xml per lookup
     grids: list[Grid] = []
     paragraphs: list[Paragraph] = []
     section: list[str] = []
@@ -105,7 +106,11 @@ def read_document(path: str) -> Document:
             pending_caption = None
             continue
         text = item.text.strip()
-        style = item.style.name if item.style is not None else ""
+        style_id = item._p.style
+        style = style_names.get(style_id)
+        if style is None and style_id not in style_names:
+            st = item.style
+            style = style_names[style_id] = st.name if st is not None else ""
         if not text:
             continue
         pidx += 1

@@ -331,8 +331,7 @@ def render_rekap_table(results: Iterable[Any], lang: str = "id"):
     table.add_column(_t(lang, "tables"), justify="right")
     sev_style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for s in L.SEVERITY_ORDER:
-        table.add_column(L.severity_label(lang, s)[:1] if lang == "en" else L.severity_label(lang, s)[:1],
-                         justify="right", header_style=sev_style[s])
+        table.add_column(L.severity_label(lang, s)[:1], justify="right", header_style=sev_style[s])  # K/P/I, E/W/I
     table.add_column(_t(lang, "top"))
     table.add_column(_t(lang, "status"), overflow="fold", ratio=2)
     for r in rows:

@@ -23,7 +23,8 @@ from typing import Any
 from .. import tolerance as tl
 from ..entities import best_match, normalise
 from ..model import Location, Related
-from ..numbers import Num, format_id
+from ..checks.diagnose import transposed
+from ..numbers import Num, format_id, parse_text
 from ..readers.document import CAPTION_RE
 from .sentences import LIST_MARKER, Token, Unit, skipped_section, tokens, units
 
@@ -86,6 +87,16 @@ def fact_label(f) -> str:
     return f"{where} ({file_name(f.path)})"
 
 
+def fact_src(f) -> str:
+    """'Tabel 3.8, lkip-2024.docx' — a fact's place, for use inside parentheses."""
+    where = f.caption or SOURCE_WORDS.get(f.origin) or f.sheet or f.origin
+    return f"{where}, {file_name(f.path)}"
+
+
+def says(f) -> dict:
+    return L(f"{fact_label(f)} menyatakan", f"{fact_label(f)} says")
+
+
 def fact_related(f, role: str) -> Related:
     return Related(path=f.path, sheet=f.sheet, cell=f.cell, value=as_number(f.num.value) if f.num else f.text,
                    role=role, label=fact_label(f))
@@ -111,10 +122,12 @@ class Verdict:
     related: list[Related] = field(default_factory=list)
     diagnosis: dict | None = None
     fields: dict = field(default_factory=dict)       # message fields, each {id, en}
+    label: str | None = None                          # the claim in a few words (location.row_label)
 
     def location(self) -> Location:
         u = self.unit
-        return Location(path=u.path, sheet=u.section, caption=u.near_table, quote=u.text)
+        return Location(path=u.path, sheet=u.section, caption=u.near_table, quote=u.text,
+                        row_label=(self.label or "")[:120] or None)
 
     def message_fields(self, lang: str) -> dict:
         lang = "en" if lang == "en" else "id"
@@ -162,6 +175,10 @@ SUBJECT_OTHER = re.compile(r"\b(program|kegiatan|sub\s*kegiatan|sasaran|indikato
 PROGRAM_NAME = re.compile(r"\bProgram\s+(?:Program\s+)?(?P<name>[A-Z][^;:]*?)\s+(?:dengan\s+)?"
                           r"(?i:anggaran|pagu|sebesar|senilai|sejumlah)\b")
 CLAUSE_SPLIT = re.compile(r";|\s+dan\s+(?=belanja\b)", re.I)
+YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+s\.?\s?d\.?\s+(?:19|20)\d\d\b")
+REFERS_SASARAN = re.compile(r"\bsasaran\b|\bcapaian\s+(?:kinerja|sasaran)\b|\bnilai\s+capaian\b", re.I)
+NOT_CAPAIAN = re.compile(r"\b(serapan|anggaran|efisien\w*|realisasi\s+keuangan)\b", re.I)
+NAMED_OWNER = re.compile(r"\b(?:program|kegiatan)\s+[A-Z]|\b(?:sasaran|bidang|seksi|urusan|subbag\w*)\b", re.I)
 
 SASARAN_HEAD = re.compile(r"^\s*Sasaran(?:\s+Strategis)?\s*(?P<no>\d+|[IVX]+)?\s*\*?\s*:\s*(?P<rest>.+)$", re.I)
 SASARAN_END = re.compile(r"\s+(?:mendapat|memperoleh|mencapai|masuk|dengan\s+(?:predikat|nilai|prosentase|persentase)"
@@ -187,6 +204,8 @@ COUNT_VERB = re.compile(r"\b(memiliki|melaksanakan|terdiri|sebanyak|berjumlah|te
 IND_COUNT = re.compile(r"\b(?P<n>\d+)\s+(?:\(\s*\w+(?:\s\w+)?\s*\)\s+)?indikator\s+(?:sasaran|kinerja)\b", re.I)
 SDM_TOTAL = re.compile(r"\b(?:sumber\s*daya\s*manusia|sdm)\b(?:\s+\S+){0,3}?\s+(?:berjumlah|sebanyak|sejumlah)\s+"
                        r"(?P<n>\d+)\s+orang\b", re.I)
+LIST_INTRO = re.compile(r"\b(?P<n>\d+)\s+(?:\(\s*[a-z ]+\s*\)\s+)?(?P<noun>[a-z]+)\s+(?:yaitu|yakni|sebagai\s+berikut|"
+                        r"meliputi|terdiri\s+(?:atas|dari))\s*:?\s*$", re.I)
 NON_ASN = re.compile(r"non[\s-]*asn|honorer|\bptt\b|\bthl\b|kontrak|outsourc", re.I)
 
 TABLE_REF = re.compile(r"\btabel\s+(?P<a>\d+(?:\.\d+)+)(?:\s*(?:[-–—]|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*"
@@ -240,14 +259,19 @@ class Analysis:
     def __init__(self, ctx, tol: tl.Tolerance | None = None):
         self.ctx = ctx
         self.tol = tol or tl.Tolerance()
+        self.paragraphs = ctx.paragraphs()
+        self.claims: list[Claim] = []
+        self.errors: dict[str, Exception] = {}
+        if not self.paragraphs:         # no Word document: no narrative to read
+            self.units = []
+            return
         self.store = ctx.facts()
         self.year = self.store.year
         self.scale = ctx.settings.active
-        self.paragraphs = ctx.paragraphs()
         self.units = units(self.paragraphs)
-        self.claims: list[Claim] = []
         self.text_facts: dict[str, list[tuple[Decimal, Unit]]] = defaultdict(list)
         self._sasaran_index = None
+        self._list_paras: set[tuple] = set()
         self.run()
 
     # -- facts ------------------------------------------------------------------------------------------
@@ -265,48 +289,85 @@ class Analysis:
 
     # -- driver -----------------------------------------------------------------------------------------
     def run(self) -> None:
-        by_para: dict[tuple, list[Unit]] = defaultdict(list)
+        self._guard(self._text_facts, "budget")
+        per_unit = ((self._budget, "budget"), (self._shares, "arithmetic"), (self._shortage, "arithmetic"),
+                    (self._partition, "arithmetic"), (self._change, "arithmetic"), (self._number_words, "arithmetic"),
+                    (self._level_counts, "count"), (self._predikat_counts, "count"), (self._sdm, "count"),
+                    (self._table_refs, "table_ref"), (self._placeholders, "placeholder"))
         for u in self.units:
-            by_para[(u.path, u.para)].append(u)
-        # pass 1: belanja operasi/modal stated in the text (evidence for diagnoses elsewhere)
+            for fn, mode in per_unit:
+                self._guard(fn, mode, u)
+        self._guard(self._sasaran_claims, "predikat")
+        self._guard(self._breakdown_lists, "arithmetic")
+        self._guard(self._list_counts, "count")
+        covered = {(c.unit.path, c.unit.para, c.unit.text) for c in self.claims}
+        for u in self.units:
+            if (u.path, u.para, u.text) in covered or (u.path, u.para) in self._list_paras:
+                continue
+            shown_nums = [t for t in u.numbers if informative(t, u.text)]
+            if shown_nums and u.style.lower() != "caption":
+                self.claims.append(Claim(u, "", "", why="no claim pattern recognised (numbers: "
+                                         + ", ".join(t.text for t in shown_nums[:6]) + ")"))
+
+    def _text_facts(self) -> None:
+        """Pass 1: belanja operasi/modal stated in the text, evidence for diagnoses elsewhere."""
         for u in self.units:
             for c in self._budget_clauses(u):
-                if c[0] in ("operasi", "modal"):
+                if c[0] in ("operasi", "modal") and c[2] is not None:
                     for measure, tok in c[2].items():
                         if tok is not None and measure in ("pagu", "realisasi"):
                             self.text_facts[f"{measure}_{c[0]}"].append((tok.value, u))
-        for u in self.units:
-            self._budget(u)
-            self._shares(u)
-            self._shortage(u)
-            self._partition(u)
-            self._change(u)
-            self._number_words(u)
-            self._level_counts(u)
-            self._predikat_counts(u)
-            self._sdm(u)
-            self._table_refs(u)
-            self._placeholders(u)
-        self._sasaran_claims()
-        self._breakdown_lists()
-        covered = {(c.unit.path, c.unit.para, c.unit.text) for c in self.claims}
-        for u in self.units:
-            if (u.path, u.para, u.text) not in covered and u.numbers and u.style.lower() != "caption":
-                c = Claim(u, "", "", why="no claim pattern recognised (numbers: "
-                          + ", ".join(t.text for t in u.numbers[:6]) + ")")
-                c.untracked = True
-                self.claims.append(c)
+
+    def _guard(self, fn, mode: str, *args) -> None:
+        """One extractor's bug must not take the others down; the check re-raises it as "rule crashed"."""
+        try:
+            fn(*args)
+        except Exception as e:  # noqa: BLE001
+            self.errors.setdefault(mode, e)
 
     def add(self, claim: Claim) -> Claim:
         self.claims.append(claim)
         return claim
 
+    def other_year(self, u: Unit) -> int | None:
+        """A year other than the report's mentioned in the sentence (outside a period such as 2021-2026)."""
+        if self.year is None:
+            return None
+        spans = [m.span() for m in YEAR_RANGE.finditer(u.text)]
+        for t in u.tokens:
+            if t.year_like and int(t.text) != self.year and not any(a <= t.start < b for a, b in spans):
+                return int(t.text)
+        return None
+
+    def skip_other_year(self, u: Unit, mode: str, what: str) -> bool:
+        y = self.other_year(u)
+        if y is not None:
+            self.add(Claim(u, mode, what, why=f"the sentence is about {y}, not the report year {self.year}"))
+            return True
+        return False
+
     def verdicts(self, mode: str) -> list[Verdict]:
-        return [v for c in self.claims if c.mode == mode for v in c.verdicts]
+        out = []
+        for c in self.claims:
+            if c.mode != mode:
+                continue
+            for v in c.verdicts:
+                if v.label is None:
+                    v.label = c.what
+                out.append(v)
+        return out
 
     # -- TXT001: budget ---------------------------------------------------------------------------------
     def _budget_clauses(self, u: Unit) -> list[tuple[str, str, dict, str]]:
         """(subject, clause, {pagu, realisasi, serapan, share: Token|None}, program name) per clause."""
+        if not hasattr(self, "_clause_cache"):
+            self._clause_cache = {}
+        key = id(u)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = self._budget_clauses_of(u)
+        return self._clause_cache[key]
+
+    def _budget_clauses_of(self, u: Unit) -> list[tuple[str, str, dict, str]]:
         if not BUDGET_WORD.search(u.text) or not any(t.rupiah or t.percent for t in u.tokens):
             return []
         alloc = bool(ALLOC.search(u.text))
@@ -369,9 +430,10 @@ class Analysis:
         return out
 
     def _budget(self, u: Unit) -> None:
-        for subject, clause, vals, extra in self._budget_clauses(u):
-            if subject == "share":
-                continue            # judged as arithmetic (TXT002) by _shares
+        clauses = [c for c in self._budget_clauses(u) if c[0] != "share"]
+        if clauses and self.skip_other_year(u, "budget", "budget figures"):
+            return
+        for subject, clause, vals, extra in clauses:
             if vals is None:
                 self.add(Claim(u, "budget", f"belanja {subject}", why=f"{extra}: cannot tell which is which"))
                 continue
@@ -408,7 +470,7 @@ class Analysis:
                 "budget", u, as_number(tok.value), as_number(ref.num.value), as_number(tok.value - ref.num.value),
                 related=_distinct([fact_related(f, "other_source") for f in facts])[:4], diagnosis=diag,
                 fields={"what": words[measure], "stated": money(tok.value), "computed": money(ref.num.value),
-                        "basis": L(fact_label(ref))}))
+                        "basis": says(ref)}))
         tok = vals.get("serapan")
         if tok is None:
             return
@@ -435,11 +497,11 @@ class Analysis:
         dec = max(tok.num.decimals, 2)
         if computed and computed[0]:
             exp = tl.mid(computed[0])
-            basis = lz(L("{r} / {p} × 100 ({src})", "{r} / {p} × 100 ({src})"), r=money(computed[1].num.value),
-                       p=money(computed[2].num.value), src=fact_label(computed[1]))
+            basis = lz(L("menurut {src}, {r} / {p} × 100 =", "per {src}, {r} / {p} × 100 ="),
+                       r=money(computed[1].num.value), p=money(computed[2].num.value), src=fact_label(computed[1]))
         else:
             exp = stated_f[0].num.value
-            basis = L(fact_label(stated_f[0]))
+            basis = says(stated_f[0])
         rel = [fact_related(f, "other_source") for f in stated_f[:2]]
         if computed:
             rel += [fact_related(computed[1], "numerator"), fact_related(computed[2], "denominator")]
@@ -519,7 +581,7 @@ class Analysis:
                                       as_number(tok.value - ref.num.value),
                                       related=[fact_related(f, "other_source") for f in facts[:3]],
                                       fields={"what": what, "stated": money(tok.value),
-                                              "computed": money(ref.num.value), "basis": L(fact_label(ref))}))
+                                              "computed": money(ref.num.value), "basis": says(ref)}))
         # serapan stated with its own pagu and realisasi: the sentence's own arithmetic (TXT002)
         s, p, r = vals.get("serapan"), vals.get("pagu"), vals.get("realisasi")
         if s is not None:
@@ -559,8 +621,8 @@ class Analysis:
                     fields={"what": lz(L("porsi {cat} dari seluruh anggaran", "the share of {cat} in the whole budget"),
                                        cat=names[cat]),
                             "stated": pct(sh.value, sh.num.decimals), "computed": pct(exp, dec),
-                            "basis": lz(L("{p} / {t} × 100 ({src})"), p=money(p.value), t=money(tot.num.value),
-                                        src=fact_label(tot))}))
+                            "basis": lz(L("menurut {src}, {p} / {t} × 100 =", "per {src}, {p} / {t} × 100 ="),
+                                        p=money(p.value), t=money(tot.num.value), src=fact_label(tot))}))
 
     def _program_pagu(self, u: Unit, tok: Token, name: str) -> None:
         c = self.add(Claim(u, "budget", f"pagu program «{name[:50]}» = {tok.text}"))
@@ -593,13 +655,14 @@ class Analysis:
                                   related=_distinct([fact_related(f, "other_source") for f in facts])[:4],
                                   fields={"what": L(f"anggaran program {ent.name}", f"the budget of programme {ent.name}"),
                                           "stated": money(tok.value), "computed": money(ref.num.value),
-                                          "basis": L(fact_label(ref))}))
+                                          "basis": says(ref)}))
 
     # -- TXT002: arithmetic -----------------------------------------------------------------------------
     def _shares(self, u: Unit) -> None:
-        for subject, clause, vals, _ in self._budget_clauses(u):
-            if subject != "share" or vals is None:
-                continue
+        clauses = [c for c in self._budget_clauses(u) if c[0] == "share" and c[2] is not None]
+        if clauses and self.skip_other_year(u, "arithmetic", "share of the whole belanja"):
+            return
+        for subject, clause, vals, _ in clauses:
             x, p = vals["pagu"], vals["share"]
             c = self.add(Claim(u, "arithmetic", f"{x.text} = {p.text} of the whole belanja"))
             totals = self.ordered(self.facts("skpd", "pagu"), u)
@@ -613,11 +676,10 @@ class Analysis:
                 continue
             dec = max(p.num.decimals, 2)
             exp = tl.mid(iv)
-            rel = [unit_related(u, as_number(x.value), "numerator"), fact_related(tot, "denominator")]
             progs = [f for e in self.store.entities.values() if e.level == "program"
                      for f in self.facts(e.key, "pagu") if f.num.value == x.value]
-            if progs:
-                rel.insert(0, fact_related(self.ordered(progs, u)[0], "numerator"))
+            rel = [fact_related(self.ordered(progs, u)[0], "numerator") if progs
+                   else unit_related(u, as_number(x.value), "numerator"), fact_related(tot, "denominator")]
             diag = None
             if p.value == 100 and self._sole_program_of_sasaran(u, x.value):
                 diag = L("100% adalah porsi program ini dalam anggaran sasarannya sendiri (sasaran ini hanya didukung "
@@ -629,8 +691,8 @@ class Analysis:
                 related=rel, diagnosis=diag,
                 fields={"what": L("porsi anggaran dari seluruh belanja", "the share of the whole spending"),
                         "stated": pct(p.value, p.num.decimals), "computed": pct(exp, dec),
-                        "basis": lz(L("{x} / {t} × 100 ({src})"), x=money(x.value), t=money(tot.num.value),
-                                    src=fact_label(tot))}))
+                        "basis": lz(L("{x} / {t} ({src}) × 100", "{x} / {t} ({src}) × 100"), x=money(x.value),
+                                    t=money(tot.num.value), src=fact_src(tot))}))
 
     def _sole_program_of_sasaran(self, u: Unit, value: Decimal) -> bool:
         """The paragraphs since the last 'Sasaran …' line name exactly one program, with this amount."""
@@ -665,13 +727,15 @@ class Analysis:
         diff = abs(b.value - a.value)
         big, small = (a, b) if a.value >= b.value else (b, a)
         unit_word = words[0]
+        en_word = {"kekurangan": "shortage", "kelebihan": "surplus", "selisih": "difference"}.get(
+            m.group(1).lower(), m.group(1).lower())
         if gap.value != diff:
             diag = None
             c.verdicts.append(Verdict(
                 "arithmetic", u, as_number(gap.value), as_number(diff), as_number(gap.value - diff),
                 related=[unit_related(u, as_number(big.value), "total"), unit_related(u, as_number(small.value), "child")],
                 diagnosis=diag,
-                fields={"what": L(f"{m.group(1).lower()} ({unit_word})", f"the {m.group(1).lower()} ({unit_word})"),
+                fields={"what": L(f"{m.group(1).lower()} ({unit_word})", f"the {en_word} ({unit_word})"),
                         "stated": plain(gap.value), "computed": plain(diff),
                         "basis": L(f"{big.text} − {small.text}")}))
         pct_t = [t for t in u.numbers if t.percent and t.start > gap.start]
@@ -693,7 +757,7 @@ class Analysis:
             related=[unit_related(u, as_number(gap.value), "numerator"),
                      unit_related(u, as_number(base.value), "denominator")],
             diagnosis=diag,
-            fields={"what": L(f"persentase {m.group(1).lower()}", f"the {m.group(1).lower()} percentage"),
+            fields={"what": L(f"persentase {m.group(1).lower()}", f"the {en_word} percentage"),
                     "stated": pct(p.value, p.num.decimals), "computed": pct(exp, dec),
                     "basis": L(f"{gap.text} / {base.text} × 100")}))
 
@@ -719,7 +783,6 @@ class Analysis:
             return all(tl.meets(tl.stated(p.num, self.tol), tl.ratio((n.value, n.value), (base, base)))
                        for p in plist[:1])
         pcts_ok_parts = pct_ok(pa, a, parts) and pct_ok(pb, b, parts)
-        from ..checks.diagnose import transposed  # noqa: PLC0415 - avoid a package import cycle at load time
         if t.value != parts:
             bits = []
             if transposed(t.value, parts):
@@ -791,15 +854,26 @@ class Analysis:
         if not d:
             return
         dt = d[0]
+        if dt.rupiah != a.rupiah:
+            return
         lo_a, hi_a = tl.given(a.num)
         lo_b, hi_b = tl.given(b.num)
-        iv = (abs(lo_a - hi_b) if up else abs(hi_a - lo_b), abs(hi_a - lo_b) if up else abs(lo_a - hi_b))
-        iv = (min(iv), max(iv))
-        ok = tl.meets(tl.stated(dt.num, self.tol), iv)
-        if not ok and a.percent and dt.percent and b.value > 0:
-            rel = tl.ratio((abs(a.value - b.value),) * 2, tl.given(b.num))
-            ok = bool(rel and tl.meets(tl.stated(dt.num, self.tol), rel))
-        if ok:
+        ends = (abs(lo_a - hi_b), abs(hi_a - lo_b))
+        iv = (min(ends), max(ends))
+        ok_abs = dt.percent == a.percent and tl.meets(tl.stated(dt.num, self.tol), iv)
+        rel = tl.ratio(iv, tl.given(b.num)) if dt.percent and b.value > 0 else None
+        ok_rel = bool(rel and tl.meets(tl.stated(dt.num, self.tol), rel))
+        if ok_abs or ok_rel or (dt.percent and not a.percent and rel is None):
+            return
+        if dt.percent and not a.percent:
+            exp = abs(a.value - b.value) * 100 / b.value
+            dec = max(dt.num.decimals, 2)
+            c.verdicts.append(Verdict(
+                "arithmetic", u, as_number(dt.value), as_number(exp, dec), as_number(dt.value - exp, dec),
+                related=[unit_related(u, as_number(a.value), "other_source"),
+                         unit_related(u, as_number(b.value), "denominator")],
+                fields={"what": L("persentase perubahan", "the percentage change"), "stated": shown(dt.num),
+                        "computed": pct(exp, dec), "basis": L(f"({a.text} − {b.text}) / {b.text} × 100")}))
             return
         diff = abs(a.value - b.value)
         dec = max(dt.num.decimals, a.num.decimals, b.num.decimals)
@@ -848,7 +922,6 @@ class Analysis:
             word = unit_word.pop()
             items = []
             for p, m in run:
-                from ..numbers import parse_text
                 n = parse_text(m.group("n"))
                 pc = parse_text(m.group("pct") + "%")
                 if n is None or pc is None:
@@ -872,6 +945,7 @@ class Analysis:
             if len(cand) < 1:
                 continue
             u, t = cand[0]
+            self._list_paras.update((p.path, p.index) for _, _, _, p in items)
             s = sum(n.value for _, n, _, _ in items)
             c = self.add(Claim(u, "arithmetic", f"{t.text} {word} = Σ {len(items)} list items", tied=True,
                                fact=f"the {len(items)} list items that follow"))
@@ -937,12 +1011,19 @@ class Analysis:
     def _predikat_words(self, text: str) -> list[tuple[str, str, int]]:
         if self.scale is None:
             return []
-        words = sorted((w for w in self.scale.synonyms if len(w) >= 4), key=len, reverse=True)
+        words = self._label_words()
         if not words:
             return []
         rx = re.compile(r"\b(?:predikat|kategori|kriteria|tergolong|peringkat)(?:\s+(?:nilai|kinerja|capaian))?\s+(?P<w>"
                         + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         return [(m.group("w"), self.scale.canonical(m.group("w")), m.start("w")) for m in rx.finditer(text)]
+
+    def _label_words(self) -> list[str]:
+        """The active scale's own band labels. Synonyms ("Baik", "Kurang", "Cukup") are not read in prose:
+        they are ordinary words and the labels of other scales (IKM, SAKIP)."""
+        if self.scale is None:
+            return []
+        return sorted({" ".join(b.label.lower().split()) for b in self.scale.bands}, key=len, reverse=True)
 
     def _band(self, x: Decimal) -> str | None:
         if self.scale is None:
@@ -962,7 +1043,6 @@ class Analysis:
             key = (u.path, tuple(u.sections))
             if key != ctx_key:
                 ctx_sas, ctx_key = None, key
-            own = False
             if (u.path, u.para) != para_key:
                 para_key = (u.path, u.para)
                 para_sas = ctx_sas
@@ -976,15 +1056,19 @@ class Analysis:
                     if heading_only:
                         para_key = None
                         continue
-            if SASARAN_HEAD.match(u.para_text) and para_sas is not None and para_sas == SASARAN_END.sub(
-                    "", SASARAN_HEAD.match(u.para_text).group("rest")).strip(" .:"):
-                own = True
+            own = bool(SASARAN_HEAD.match(u.para_text))    # a "Sasaran n : … predikat …" line names its own sasaran
             current = para_sas
             preds = self._predikat_words(u.text)
             has_cap = bool(CAPAIAN_WORD.search(u.text))
             if not preds and not has_cap:
                 continue
             pcts = [t for t in u.numbers if t.percent and not TARGET_BEFORE.search(u.text[:t.start])]
+            if NOT_CAPAIAN.search(u.text):
+                continue        # a budget/efisiensi sentence: its percentages are not capaian
+            if not own and current is not None and not preds and not REFERS_SASARAN.search(u.text):
+                continue        # under a sasaran heading but about something else (a sub-metric)
+            if (pcts or preds) and self.skip_other_year(u, "predikat", "capaian/predikat"):
+                continue
             if not own and SASARAN_NUMBER_ONLY.search(u.text):
                 if pcts or preds:
                     self.add(Claim(u, "predikat", "capaian of a sasaran named by number only",
@@ -1045,7 +1129,7 @@ class Analysis:
                     diagnosis=diag,
                     fields={"what": lz(L("capaian {x}", "the achievement of {x}"), x=label),
                             "stated": pct(n_tok.value, n_tok.num.decimals), "computed": cap_text,
-                            "basis": L(f"{src}")}))
+                            "basis": L(f"{src} menyatakan", f"{src} says")}))
             # B: the predikat word
             if word is not None and band is not None and word[1] != band:
                 diag = None
@@ -1065,10 +1149,12 @@ class Analysis:
                             "computed": L(band),
                             "basis": lz(L("capaian {c} ({src}) menurut skala {s} termasuk",
                                           "the achievement {c} ({src}) under the scale {s} is"),
-                                        c=cap_text, src=src, s=self.scale.name)}))
+                                        c=cap_text, src=fact_src(used[0]), s=self.scale.name)}))
 
     def _self_consistency(self, u: Unit, preds, n_tok: Token, claim: Claim | None = None) -> None:
         """A predikat word next to a number it cannot have under the document's scale."""
+        if not CAPAIAN_WORD.search(u.text):
+            return
         band = self._band_iv(tl.stated(n_tok.num, self.tol))
         if claim is None:
             claim = self.add(Claim(u, "predikat", f"{n_tok.text} {preds[0][0]}", tied=True,
@@ -1127,8 +1213,11 @@ class Analysis:
             out = lz(L("{o}; angka yang sama tersalin sebagai capaian di {t}", "{o}; the same number is copied as the "
                        "achievement in {t}"), o=out, t=", ".join(others))
         if word is not None and band is not None and word[1] == band:
-            out = lz(L("{o}; predikat {w} sesuai dengan capaian yang benar", "{o}; the rating {w} fits the correct "
-                       "achievement"), o=out, w=word[1])
+            own = self._band(n_tok.value)
+            out = lz(L("{o}; predikat {w} yang tertulis sesuai dengan capaian yang benar{x}",
+                       "{o}; the rating {w} written here fits the correct achievement{x}"), o=out, w=word[1],
+                     x=lz(L(" ({n} termasuk {b})", " ({n} would be {b})"), n=pct(n_tok.value, n_tok.num.decimals),
+                          b=own) if own and own != word[1] else "")
         return out
 
     def _band_related(self, band: str) -> list[Related]:
@@ -1152,6 +1241,12 @@ class Analysis:
     def _level_counts(self, u: Unit) -> None:
         ms = list(LEVEL_COUNT.finditer(u.text))
         if not ms or (len(ms) < 2 and not COUNT_VERB.search(u.text)):
+            return
+        if NAMED_OWNER.search(u.text[:ms[0].start()]):
+            self.add(Claim(u, "count", "counts of programs/kegiatan",
+                           why="counted within a named program, kegiatan or sasaran, not the whole SKPD"))
+            return
+        if self.skip_other_year(u, "count", "counts of programs/kegiatan"):
             return
         counts = self._registry_counts()
         for m in ms:
@@ -1191,11 +1286,11 @@ class Analysis:
     def _predikat_counts(self, u: Unit) -> None:
         if self.scale is None:
             return
-        words = sorted((w for w in self.scale.synonyms if len(w) >= 4), key=len, reverse=True)
+        words = self._label_words()
         rx = re.compile(r"\b(?P<n>\d+)\s+(?:\(\s*\w+(?:\s\w+)?\s*\)\s+)?indikator\b(?P<mid>[^.;\d]{0,60}?)\b"
                         r"(?:kategori|predikat|kriteria)\s+(?P<w>" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         ms = list(rx.finditer(u.text))
-        if not ms:
+        if not ms or self.skip_other_year(u, "count", "indicators per predikat"):
             return
         bands, why = self._indicator_bands(u)
         marks = self._rekap_marks()
@@ -1225,6 +1320,40 @@ class Analysis:
                                       "scale {s}"), k=str(len(bands)), s=self.scale.name)}))
         # "capaian 6 indikator sasaran" with no sasaran in view is judged in _sasaran_claims (overall average)
 
+    def _list_counts(self) -> None:
+        """"… membawahi 12 desa yaitu:" followed by a list numbered 1 … k: the count must be k."""
+        paras = [p for p in self.paragraphs if not skipped_section(p.section)]
+        for i, p in enumerate(paras):
+            body = LIST_MARKER.sub("", p.text, count=1).strip()
+            m = LIST_INTRO.search(body)
+            if not m:
+                continue
+            n = int(m.group("n"))
+            k = 0
+            j = i + 1
+            while j < len(paras) and paras[j].path == p.path and paras[j].section == p.section:
+                num = re.match(r"^\s*\(?(\d{1,3})[.)]\s+\S", paras[j].text)
+                if not num or int(num.group(1)) != k + 1:
+                    break
+                k += 1
+                j += 1
+            after = paras[j].text.strip() if j < len(paras) else ""
+            units_p = [u for u in self.units if u.path == p.path and u.para == p.index]
+            if k < 2 or not units_p or (after[:1].islower()):
+                continue
+            u = units_p[-1]
+            self._list_paras.update((x.path, x.index) for x in paras[i + 1:j])
+            c = self.add(Claim(u, "count", f"{n} {m.group('noun')} (list of {k})", tied=True,
+                               fact=f"the {k} numbered items that follow"))
+            if n != k:
+                c.verdicts.append(Verdict(
+                    "count", u, n, k, n - k,
+                    related=[Related(path=x.path, sheet=x.section_label, cell=None, value=x.text[:60], role="child")
+                             for x in paras[i + 1:j]][:12],
+                    fields={"what": L(f"jumlah {m.group('noun')}", f"the number of {m.group('noun')}"),
+                            "stated": L(str(n)), "computed": L(str(k)),
+                            "basis": L("daftar bernomor di bawahnya", "the numbered list below it")}))
+
     def _rekap_marks(self):
         for t in self.ctx.tables("rekap_predikat"):
             cnt = Counter()
@@ -1241,7 +1370,7 @@ class Analysis:
 
     def _sdm(self, u: Unit) -> None:
         m = SDM_TOTAL.search(u.text)
-        if not m:
+        if not m or self.skip_other_year(u, "count", "SDM"):
             return
         n = int(m.group("n"))
         c = self.add(Claim(u, "count", f"SDM = {n} orang"))
@@ -1277,14 +1406,21 @@ class Analysis:
         if not hasattr(self, "_capcache"):
             self._capcache = {}
         if key not in self._capcache:
-            caps = set()
+            caps, listed = set(), set()
             for p in self.paragraphs:
-                if p.path != path or skipped_section(p.section):
-                    continue
                 m = CAPTION_RE.match(p.text)
-                if m and len(p.text) < 200:
-                    caps.add(m.group(2))
+                if p.path != path or not m or len(p.text) >= 200:
+                    continue
+                (listed if skipped_section(p.section) else caps).add(m.group(2))
+            for f in self.ctx.files:
+                for t in f.tables:
+                    if t.path == path:
+                        for line in [t.caption or ""] + list(t.context):
+                            m = CAPTION_RE.match(line or "")
+                            if m:
+                                caps.add(m.group(2))
             self._capcache[key] = caps
+            self._capcache["_listed:" + path] = listed
         return self._capcache[key]
 
     def _table_refs(self, u: Unit) -> None:
@@ -1298,8 +1434,15 @@ class Analysis:
             for ref in refs:
                 c = self.add(Claim(u, "table_ref", f"tabel {ref}", tied=True, fact="the document's table captions"))
                 here = (u.near_table or "").replace("Tabel", "").strip()
+                listed = self._capcache.get("_listed:" + u.path, set())
+                chapter = ref.split(".")[0]
+                if ref not in caps and (ref in listed or not any(x.split(".")[0] == chapter for x in caps)):
+                    c.tied, c.fact, c.why = False, None, ("listed in the list of tables" if ref in listed else
+                                                          "no caption of that chapter was found: cannot tell")
+                    continue
                 if ref not in caps:
-                    near = u.near_table if u.near_table and u.near_table.lower().startswith("tabel") else None
+                    near = u.near_table if (u.near_table and u.near_table.lower().startswith("tabel")
+                                            and not m.group("b") and not SOURCE_LINE.match(u.para_text)) else None
                     diag = lz(L("paragraf ini berada tepat setelah {t}", "this paragraph comes right after {t}"),
                               t=near) if near else None
                     c.verdicts.append(Verdict(
@@ -1308,7 +1451,7 @@ class Analysis:
                                 "basis": lz(L("dokumen tidak memuat tabel dengan nomor itu (tabel yang ada: {r})",
                                               "the document has no table with that number (tables present: {r})"),
                                             r=_caption_range(caps))}))
-                elif SOURCE_LINE.match(u.para_text) and ref == here:
+                elif SOURCE_LINE.match(u.para_text) and ref == here and not m.group("b"):
                     c.verdicts.append(Verdict(
                         "table_ref", u, f"Tabel {ref}", None,
                         fields={"stated": L(f"tabel {ref}", f"table {ref}"),
@@ -1339,6 +1482,22 @@ class Analysis:
 
 
 # -- module helpers -------------------------------------------------------------------------------------
+_UNIT_AFTER = re.compile(r"^\s*(?:\(\s*[a-z ]+\)\s*)?(jiwa|orang|pegawai|desa|kelurahan|dokumen|laporan|kegiatan|program|"
+                         r"sub\s*kegiatan|indikator|sasaran|paket|unit|lembaga|km|ha|kk|rumah|persen)\b", re.I)
+_REF_BEFORE = re.compile(r"(nomor|no\.?|nip\.?|pasal|ayat|tahun|tanggal|tgl\.?|tabel|lampiran|sasaran(?:\s+strategis)?|"
+                         r"tujuan|indikator\s+tujuan|program|kegiatan|misi)\s*:?\s*$", re.I)
+
+
+def informative(t: Token, text: str) -> bool:
+    """A number that could be a claim (an amount, a percentage, a decimal, a count of something), not a
+    regulation number, a date, a NIP or a heading's ordinal."""
+    if t.rupiah or t.percent or t.num.decimals > 0:
+        return True
+    if _REF_BEFORE.search(text[:t.start]):
+        return False
+    return bool(_UNIT_AFTER.match(text[t.end:]))
+
+
 def _short(name: str | None, n: int = 60) -> str:
     name = name or ""
     return name if len(name) <= n else name[: n - 1] + "…"
@@ -1388,6 +1547,8 @@ def claims_summary(files) -> list[dict]:
     ctx = Context(files=list(files))
     ctx.settings.resolve(ctx)
     an = analyse(ctx)
-    return [c.summary() if not getattr(c, "untracked", False) else
-            {"section": c.unit.section, "paragraph": c.unit.para, "text": c.unit.text, "claim": "",
-             "mode": "", "tied": False, "why": c.why} for c in an.claims]
+    out = [c.summary() for c in an.claims]
+    for mode, e in an.errors.items():
+        out.append({"section": "", "paragraph": None, "text": "", "claim": "", "mode": mode, "tied": False,
+                    "why": f"analysis error: {type(e).__name__}: {e}"})
+    return out

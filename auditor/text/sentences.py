@@ -18,7 +18,7 @@ from ..numbers import Num, parse_text
 ABBREV = {
     "no", "nomor", "drs", "dra", "ir", "h", "hj", "dr", "prof", "st", "si", "msi", "m", "s", "sos", "kom", "pd",
     "se", "sh", "mm", "mh", "ak", "kab", "kec", "kel", "ds", "jl", "jln", "telp", "tlp", "hal", "hlm", "dll",
-    "dsb", "dst", "dkk", "tgl", "th", "thn", "sd", "rp", "bpk", "ibu", "sdr", "yth", "a", "b", "c", "d", "e",
+    "dsb", "dst", "dkk", "tgl", "th", "thn", "sd", "rp", "sdr", "yth", "a", "b", "c", "d", "e",
     "f", "g", "nip", "kep", "per", "perbup", "perda", "pp", "uu", "vol", "ket", "eng", "ipu", "asean", "tbk",
 }
 _END = re.compile(r"(?<![.\u2026])([.!?])(\s+)(?=[\"'“(\[]?[A-Z0-9])")
