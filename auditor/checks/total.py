@@ -20,6 +20,7 @@ PARAMS = {
     "columns": Param(dict, required=True,
                      doc="table kind → list of columns to check; 'name@*' takes every keyed column"),
     "mean_labels": Param(str, r"^rata", doc="a total row whose label matches this is a mean, not a sum"),
+    "only": Param(str, "any", choices=("any", "sum", "mean"), doc="check only sum rows or only mean rows"),
 }
 
 
@@ -77,6 +78,8 @@ def run(rule, ctx):
                     continue
                 members = closed_rows(t, i)
                 is_mean = bool(re.match(p["mean_labels"], row.label.strip().lower()))
+                if p["only"] != "any" and is_mean != (p["only"] == "mean"):
+                    continue
                 for col in columns_of(t, wanted):
                     num = row.num(col)
                     if num is None:
