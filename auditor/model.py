@@ -100,6 +100,8 @@ def jsonable(v: Any) -> Any:
 def fingerprint(rule: str, loc: Location, reported: Any, expected: Any) -> str:
     # The path is reduced to its file name so a baseline survives moving the folder.
     name = loc.path.replace("\\", "/").rsplit("/", 1)[-1]
-    key = json.dumps([rule, name, loc.sheet, loc.cell, loc.quote, str(jsonable(reported)),
-                      str(jsonable(expected))], ensure_ascii=False)
+    parts = [rule, name, loc.sheet, loc.cell, loc.quote, str(jsonable(reported)), str(jsonable(expected))]
+    if loc.cell is None and loc.row_label:
+        parts.append(loc.row_label)   # two claims in one sentence are two findings
+    key = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -4,7 +4,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils.cell import get_column_letter
+
+def get_column_letter(idx: int) -> str:
+    """1 -> "A", 28 -> "AB" (openpyxl's get_column_letter, without importing openpyxl and numpy:
+    `lkip-audit rules` imports this module)."""
+    letters = _LETTERS.get(idx)
+    if letters is None:
+        if not isinstance(idx, int) or not 1 <= idx <= 18278:
+            raise ValueError(f"Invalid column index {idx}")
+        n, out = idx, ""
+        while n:
+            n, rem = divmod(n - 1, 26)
+            out = chr(65 + rem) + out
+        letters = _LETTERS[idx] = out
+    return letters
+
+
+_LETTERS: dict[int, str] = {}
 
 
 @dataclass
@@ -36,12 +52,16 @@ class Grid:
         return f"{get_column_letter(c + self.col0)}{r + self.row0}"
 
     def get(self, r: int, c: int) -> Any:
-        if 0 <= r < self.nrows and 0 <= c < self.ncols:
-            return self.values[r][c]
+        values = self.values          # hot: called for every cell, several times, by detection
+        if 0 <= r < len(values) and 0 <= c < len(values[0]):
+            return values[r][c]
         return None
 
     def text(self, r: int, c: int) -> str:
-        v = self.get(r, c)
+        values = self.values          # self.get(r, c), inlined: hot
+        if not (0 <= r < len(values) and 0 <= c < len(values[0])):
+            return ""
+        v = values[r][c]
         if v is None:
             return ""
         if isinstance(v, str):

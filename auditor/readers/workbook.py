@@ -41,7 +41,10 @@ def _calamine_values(path: str) -> tuple[dict[str, list[list[Any]]], dict[str, l
                 continue  # chart sheets and the like hold no cells
             sh = wb.get_sheet_by_name(name)
             rows = sh.to_python(skip_empty_area=False)
-            values[name] = [[None if v == "" else v for v in row] for row in rows]
+            # "" -> None; whole floats -> int (_whole_floats, inlined: this runs for every cell)
+            values[name] = [[None if v == "" else
+                             (int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 else v)
+                             for v in row] for row in rows]
             try:
                 merges[name] = list(sh.merged_cell_ranges or [])
             except Exception:  # not every format carries merge info
@@ -56,14 +59,21 @@ def _calamine_values(path: str) -> tuple[dict[str, list[list[Any]]], dict[str, l
 
 
 def _square(rows: list[list[Any]]) -> list[list[Any]]:
+    """Pad rows to one width, then drop trailing empty rows and columns (calamine pads to the used
+    range). Takes ownership of `rows` (fresh lists from _calamine_values)."""
     width = max((len(r) for r in rows), default=0)
-    out = [list(r) + [None] * (width - len(r)) for r in rows]
-    # drop trailing empty rows and columns: calamine pads to the used range
+    out = [r if len(r) == width else r + [None] * (width - len(r)) for r in rows]
     while out and all(v is None for v in out[-1]):
         out.pop()
     if out:
-        last = max((max((i for i, v in enumerate(r) if v is not None), default=-1) for r in out), default=-1)
-        out = [r[: last + 1] for r in out]
+        last = -1                       # rightmost non-empty column of any row
+        for r in out:
+            for i in range(len(r) - 1, last, -1):
+                if r[i] is not None:
+                    last = i
+                    break
+        if last + 1 < width:
+            out = [r[: last + 1] for r in out]
     return out
 
 
@@ -95,7 +105,7 @@ def read_workbook(path: str, detail: bool | None = None) -> list[Grid]:
     details = _details(path) if detail and ext in (".xlsx", ".xlsm") else {}
     grids = []
     for name, rows in values.items():
-        rows = [[_whole_floats(v) for v in r] for r in _square(rows)]
+        rows = _square(rows)            # numbers already made whole by _calamine_values
         g = Grid(path=path, sheet=name, values=rows, hidden=hidden.get(name, False))
         g.merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges.get(name, [])]
         d = details.get(name)

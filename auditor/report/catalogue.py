@@ -75,8 +75,14 @@ def render_rule(rule, lang: str, console: Console) -> None:
         if not ex:
             continue
         console.print(Text(_h(lang, key), style="bold underline"))
-        for tab in _example_table(ex):
-            console.print(tab)
+        if ex.get("file"):
+            console.print(Text(f"  {ex['file']}", style="dim"))
+        for para in ex.get("text") or []:
+            console.print(Text(f"  ¶ {para}", style="dim"))
+        tables = ex.get("doc_tables") if ex.get("text") else (None if ex.get("file") else ex)
+        if tables:
+            for tab in _example_table({"tables": tables} if isinstance(tables, list) else tables):
+                console.print(tab)
         cells = ex.get("findings") or []
         console.print(Text(f"→ {_h(lang, 'expect')} {', '.join(cells)}" if cells else f"→ {_h(lang, 'none')}",
                            style="red" if cells else "green"))

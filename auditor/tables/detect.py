@@ -1,6 +1,7 @@
 """Find tables in a grid by header vocabulary, flatten their headers, classify their rows."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,8 +35,10 @@ class Unrecognised:
     rows: str = ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_headerish(text: str) -> bool:
-    """A cell that reads like a column header: known words, no stated number."""
+    """A cell that reads like a column header: known words, no stated number. (Memoised: pure, and
+    big exports repeat the same texts on every row.)"""
     if not text:
         return False
     n = norm(text)
@@ -59,6 +62,7 @@ class Detector:
     def __init__(self, grid: Grid):
         self.g = grid
         self.merge_of = grid.merge_map()
+        self._nonempty: dict[int, list[int]] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def top_left(self, r: int, c: int):
@@ -72,7 +76,13 @@ class Detector:
         return "" if v is None else str(v).strip()
 
     def nonempty(self, r: int) -> list[int]:
-        return [c for c in range(self.g.ncols) if self.g.get(r, c) not in (None, "")]
+        got = self._nonempty.get(r)     # asked up to 5 times per row; callers only read the list
+        if got is None:
+            values = self.g.values
+            row = values[r] if 0 <= r < len(values) else None
+            got = self._nonempty[r] = [] if row is None else \
+                [c for c in range(self.g.ncols) if row[c] not in (None, "")]
+        return got
 
     # -- header ----------------------------------------------------------------------------
     def header_block(self, r0: int) -> int:
@@ -220,7 +230,7 @@ class Detector:
 
     def colnum_row(self, r: int) -> bool:
         cells = self.nonempty(r)
-        if len(cells) < 2:
+        if len(cells) < 2 or not _COLNUM.match(self.g.text(r, cells[0])):
             return False
         texts = [self.g.text(r, c) for c in cells]
         return all(_COLNUM.match(t) for t in texts) and not all(_YEAR.match(t) for t in texts)
@@ -294,8 +304,9 @@ class Detector:
             if self.is_footer(r):
                 t.footer.append(g.text(r, cells[0]))
                 break
-            if _header_hits(g, r) >= 2 and not any(parse_cell(g.get(r, c)) for c in
-                                                  (t.columns[n] for n in numeric) if g.get(r, c) is not None):
+            # a row with a number in a numeric column is data: checked first, it spares the header test
+            if not any(parse_cell(g.get(r, c)) for c in (t.columns[n] for n in numeric)
+                       if g.get(r, c) is not None) and _header_hits(g, r) >= 2:
                 rr1 = self.header_block(r)
                 if self.flatten(r, rr1) == header_sig:   # header repeated after a page break
                     r = rr1 + 1
@@ -355,15 +366,17 @@ class Detector:
                                                               and len(kind.label_cols) > 1):
                 label = row_cells[lc].text
                 break
-        texts = [g.text(r, c) for c in self.nonempty(r)]
+        texts = None                     # the row's texts, only when needed (big exports: most rows have a label)
         if not label:
+            texts = [g.text(r, c) for c in self.nonempty(r)]
             label = next((x for x in texts if parse_text(x) is None), "")
         has_number = any(row_cells[n].num is not None for n in numeric if n in row_cells)
         norm_label = label.strip().lower()
         if re.match(kind.total_labels, norm_label) or (not label and any(re.match(kind.total_labels, x.lower())
                                                                           for x in texts)):
             rtype = "total"
-        elif not has_number and _is_section(self, t, r, label, texts):
+        elif not has_number and _is_section(self, t, r, label,
+                                            texts if texts is not None else [g.text(r, c) for c in self.nonempty(r)]):
             rtype = "section"
         else:
             rtype = "data"

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""The READ FLOOR of the batch benchmark: only read what `lkip-audit batch ROOT --jobs 2` reads.
+
+Every folder under ROOT that directly holds office files is one task; tasks go, biggest first, to
+`--jobs` worker processes (fork). A worker reads every cell of every worksheet of each workbook with
+python-calamine (``to_python``: one Python object per cell, as the tool's reader gets them) and
+parses each .docx's ``word/document.xml`` with lxml (the part python-docx parses to get paragraphs
+and tables; styles, numbering and headers are left out). Nothing is interpreted. It prints one JSON
+line: folders, files, cells, XML elements.
+
+This is the least any auditor built on these libraries must do, so `batch time / floor time` says
+how much the detection, the checks and the report add on top of reading.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+import zipfile
+
+OFFICE = (".xlsx", ".xlsm", ".xls", ".ods", ".docx")
+
+
+def folders_of(root: str) -> list[tuple[int, str, list[str]]]:
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        files = sorted(os.path.join(dirpath, f) for f in filenames
+                       if f.lower().endswith(OFFICE) and not f.startswith((".", "~$")))
+        if files:
+            out.append((sum(os.path.getsize(f) for f in files), dirpath, files))
+    return sorted(out, key=lambda t: -t[0])
+
+
+def read_folder(files: list[str]) -> tuple[int, int]:
+    import python_calamine as pc
+    from lxml import etree
+
+    cells = elements = 0
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    for path in files:
+        if path.lower().endswith(".docx"):
+            with zipfile.ZipFile(path) as z:
+                root = etree.fromstring(z.read("word/document.xml"), parser)
+            elements += sum(1 for _ in root.iter())
+            continue
+        wb = pc.CalamineWorkbook.from_path(path)
+        try:
+            for meta in wb.sheets_metadata:
+                if "WorkSheet" not in str(meta.typ):
+                    continue
+                rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                cells += sum(len(r) for r in rows)
+        finally:
+            wb.close()
+    return cells, elements
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("root")
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    tasks = folders_of(a.root)
+    cells = elements = 0
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ctx.Pool(max(1, min(a.jobs, len(tasks) or 1))) as pool:
+        for c, e in pool.imap_unordered(read_folder, [t[2] for t in tasks], chunksize=1):
+            cells += c
+            elements += e
+    json.dump({"folders": len(tasks), "files": sum(len(t[2]) for t in tasks), "cells": cells,
+               "docx_elements": elements}, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+"""lkip-audit benchmark: whole processes, several runs, medians, against floors measured in the same run.
+
+    python bench/run.py                    # N = 50, 100, 200, 400 folders; 3 runs of everything
+    python bench/run.py --quick            # N = 10, 20
+    python bench/run.py --out bench/out/results.json --runs 5 --sizes 50,100
+
+What is measured (see bench/README.md for what each figure means):
+
+  a. `lkip-audit check samples/kalisat-2024 --format json` against the IMPORT FLOOR
+     `python -c "import pandas, pandera.pandas, openpyxl, rich"`                  target ratio <= 1.5
+  b. `lkip-audit --help` and `lkip-audit rules` against the same floor            target ratio <= 0.3
+  c. `lkip-audit batch DIR --jobs 2 --format json` over N folders against the READ FLOOR
+     (bench/read_floor.py: calamine reads every cell, lxml parses word/document.xml, 2 processes)
+                                                target ratio <= 4 per N; time(400)/time(100) <= 4.4
+  d. peak RSS per worker (the rows' peak_rss_mb; and the largest process of the tree) and in total
+     (sum over the process tree, sampled)                                target < 300 MB, flat in N
+  e. `lkip-audit check <100,000-row SIPD realisasi export> --format json`   target < 10 s, < 1 GB
+
+Wall time is perf_counter around the process. CPU time is user+sys of every process of the tree:
+this process makes itself a child subreaper (Linux), so the batch's fork server and its workers,
+orphaned when the main process exits, are re-parented here and reaped, and
+getrusage(RUSAGE_CHILDREN) deltas cover them. Peak RSS of a single process is the largest
+ru_maxrss among the reaped processes. The machine may be shared: ratios are taken against floors
+measured in the same run, interleaved with the measured command, and the load average is recorded.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SAMPLE = REPO / "samples" / "kalisat-2024"
+TARGETS = {"check": 1.5, "help": 0.3, "rules": 0.3, "batch": 4.0, "linearity": 4.4, "worker_rss_mb": 300,
+           "huge_seconds": 10.0, "huge_rss_mb": 1024}
+IMPORT_FLOOR = "import pandas, pandera.pandas, openpyxl, rich"
+
+
+# ------------------------------------------------------------------------------------ process measurement
+
+def _make_subreaper() -> bool:
+    """Orphaned descendants (the batch's fork server and workers) come back to us to be reaped."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(36, 1, 0, 0, 0) == 0          # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        return False
+
+
+class TreeSampler(threading.Thread):
+    """Peak of the summed RSS (and PSS) of all our descendant processes, sampled every `interval` s."""
+
+    def __init__(self, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.me = os.getpid()
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self.max_procs = 0
+        self._halt = threading.Event()
+
+    @staticmethod
+    def _ppids() -> dict[int, int]:
+        out = {}
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", "rb") as f:
+                    stat = f.read()
+                out[int(name)] = int(stat[stat.rindex(b")") + 2:].split()[1])
+            except (OSError, ValueError, IndexError):
+                pass
+        return out
+
+    def _descendants(self) -> list[int]:
+        ppids = self._ppids()
+        kids: dict[int, list[int]] = {}
+        for pid, pp in ppids.items():
+            kids.setdefault(pp, []).append(pid)
+        out, todo = [], list(kids.get(self.me, []))
+        while todo:
+            p = todo.pop()
+            out.append(p)
+            todo.extend(kids.get(p, []))
+        return out
+
+    @staticmethod
+    def _mem_kb(pid: int) -> tuple[int, int]:
+        rss = pss = 0
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss = int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss = int(line.split()[1])
+        except OSError:
+            pass
+        return rss, pss
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            procs = self._descendants()
+            rss = pss = 0
+            for p in procs:
+                r, s = self._mem_kb(p)
+                rss += r
+                pss += s
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.max_procs = max(self.max_procs, len(procs))
+            self._halt.wait(self.interval)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join(2.0)
+
+
+def run_once(cmd: list[str], *, env: dict, cwd: str, stdout_path: str | None = None, sample: bool = False) -> dict:
+    """Run one command as a whole process tree; wall, CPU (user+sys of the tree), peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sampler = TreeSampler() if sample and os.path.isdir("/proc") else None
+    t0 = time.perf_counter()
+    with open(stdout_path or os.devnull, "wb") as out:
+        p = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
+        if sampler:
+            sampler.start()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+    maxrss_kb = ru.ru_maxrss
+    orphans = 0
+    deadline = time.monotonic() + 30.0
+    while True:                                   # reap what was re-parented to us (subreaper)
+        try:
+            pid, _st, ru2 = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.005)
+            continue
+        orphans += 1
+        maxrss_kb = max(maxrss_kb, ru2.ru_maxrss)
+    if sampler:
+        sampler.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    res = {"wall": round(wall, 3),
+           "cpu": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 3),
+           "max_process_rss_mb": round(maxrss_kb / 1024, 1), "exit": p.returncode, "reaped_orphans": orphans}
+    if sampler:
+        res.update(tree_rss_mb=round(sampler.peak_rss / 1024, 1), tree_pss_mb=round(sampler.peak_pss / 1024, 1),
+                   tree_procs=sampler.max_procs)
+    return res
+
+
+def med(samples: list[dict], key: str) -> float | None:
+    vals = [s[key] for s in samples if s.get(key) is not None]
+    return round(statistics.median(vals), 3) if vals else None
+
+
+def summary(samples: list[dict]) -> dict:
+    out = {"runs": samples, "wall": med(samples, "wall"), "cpu": med(samples, "cpu"),
+           "max_process_rss_mb": max((s["max_process_rss_mb"] for s in samples), default=None)}
+    for k in ("tree_rss_mb", "tree_pss_mb"):
+        if any(k in s for s in samples):
+            out[k] = max(s.get(k, 0) for s in samples)
+    return out
+
+
+def ratio(a: dict, b: dict, key: str) -> float | None:
+    if not a.get(key) or not b.get(key):
+        return None
+    return round(a[key] / b[key], 3)
+
+
+# ------------------------------------------------------------------------------------ the benchmark
+
+class _Log:
+    @staticmethod
+    def print(msg: str) -> None:
+        sys.stderr.write(msg + "\n")
+        sys.stderr.flush()
+
+
+def tool_command(tool_root: str | None) -> tuple[list[str], dict, str]:
+    env = dict(os.environ)
+    env.pop("LKIP_AUDIT_TEST_HOOKS", None)
+    script = Path(sys.executable).parent / "lkip-audit"
+    if tool_root is None and script.is_file():
+        return [str(script)], env, f"{script}"
+    root = str(Path(tool_root or REPO).resolve())
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return [sys.executable, "-m", "auditor.cli"], env, f"{sys.executable} -m auditor.cli (PYTHONPATH={root})"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="lkip-audit benchmark (see module docstring)")
+    ap.add_argument("--quick", action="store_true", help="N = 10, 20 folders")
+    ap.add_argument("--sizes", help="comma-separated batch sizes (default 50,100,200,400; quick 10,20)")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each measurement (median reported)")
+    ap.add_argument("--out", default=str(HERE / "out" / "results.json"))
+    ap.add_argument("--corpus", default=str(HERE / "out" / "corpus"), help="where the generated corpus lives")
+    ap.add_argument("--tool-root", help="run the tool from this source tree (python -m auditor.cli) "
+                                        "instead of the installed lkip-audit, e.g. to compare two versions")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: a,b,c,e")
+    a = ap.parse_args()
+    sizes = [int(x) for x in a.sizes.split(",")] if a.sizes else ([10, 20] if a.quick else [50, 100, 200, 400])
+    skip = set(filter(None, a.skip.split(",")))
+    runs = max(1, a.runs)
+    reaper = _make_subreaper()
+    cmd, env, tool_desc = tool_command(a.tool_root)
+    cwd = str(REPO)
+    py = sys.executable
+
+    # This process stays small (no openpyxl, pandas or rich until the end): a child's ru_maxrss starts
+    # from its parent's RSS at fork time. The corpus is built in a child process.
+    con = _Log()
+    got = subprocess.run([py, str(HERE / "corpus.py"), a.corpus, "--sizes", ",".join(map(str, sizes))],
+                         cwd=cwd, stdout=subprocess.PIPE, check=True, text=True)
+    paths = json.loads(got.stdout.strip().splitlines()[-1])
+    results: dict = {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "loadavg_start": [round(x, 2) for x in os.getloadavg()]},
+        "tool": tool_desc, "runs": runs, "sizes": sizes, "targets": TARGETS, "cpu_covers_workers": reaper,
+    }
+
+    def measure(label: str, pairs: list[tuple[str, list[str], dict]]) -> dict:
+        """Interleave the commands of `pairs` `runs` times; medians per command."""
+        samples: dict[str, list[dict]] = {name: [] for name, _, _ in pairs}
+        for i in range(runs):
+            for name, c, kw in pairs:
+                s = run_once(c, env=env, cwd=cwd, **kw)
+                samples[name].append(s)
+                con.print(f"{label} run {i + 1}/{runs} {name}: {s['wall']:.2f} s wall, {s['cpu']:.2f} s cpu"
+                          f", {s['max_process_rss_mb']:.0f} MB")
+        return {name: summary(v) for name, v in samples.items()}
+
+    floor_cmd = [py, "-c", IMPORT_FLOOR]
+    if "a" not in skip or "b" not in skip:
+        pairs = [("import_floor", floor_cmd, {})]
+        if "a" not in skip:
+            pairs.append(("check", cmd + ["check", str(SAMPLE), "--format", "json"], {}))
+        if "b" not in skip:
+            pairs += [("help", cmd + ["--help"], {}), ("rules", cmd + ["rules"], {})]
+        m = measure("a/b", pairs)
+        results["import_floor"] = m["import_floor"]
+        for k in ("check", "help", "rules"):
+            if k in m:
+                results[k] = m[k]
+                results[k]["ratio_wall"] = ratio(m[k], m["import_floor"], "wall")
+                results[k]["ratio_cpu"] = ratio(m[k], m["import_floor"], "cpu")
+
+    if "c" not in skip:
+        results["batch"] = {}
+        out_dir = Path(a.out).resolve().parent
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for n in sizes:
+            d = paths["batches"][str(n)]
+            lines_path = str(out_dir / f"batch-{n}.jsonl")
+            m = measure(f"batch N={n}", [
+                ("read_floor", [py, str(HERE / "read_floor.py"), d, "--jobs", str(a.jobs)], {"sample": True}),
+                ("batch", cmd + ["batch", d, "--jobs", str(a.jobs), "--format", "json"],
+                 {"sample": True, "stdout_path": lines_path}),
+            ])
+            rows = [json.loads(x) for x in Path(lines_path).read_text().splitlines() if x.strip()]
+            peaks = [r["peak_rss_mb"] for r in rows if r.get("peak_rss_mb") is not None]
+            statuses: dict[str, int] = {}
+            for r in rows:
+                statuses[r.get("status", "?")] = statuses.get(r.get("status", "?"), 0) + 1
+            b = m["batch"]
+            results["batch"][str(n)] = {
+                "read_floor": m["read_floor"], "batch": b,
+                "ratio_wall": ratio(b, m["read_floor"], "wall"), "ratio_cpu": ratio(b, m["read_floor"], "cpu"),
+                "folders": len(rows), "statuses": statuses,
+                "worker_peak_rss_mb": max(peaks) if peaks else None,
+                "worker_peak_rss_mb_median": statistics.median(peaks) if peaks else None,
+                "folder_seconds_median": statistics.median([r["seconds"] for r in rows if r.get("seconds")]) if rows else None,
+                "findings": sum(len(r.get("findings") or []) for r in rows),
+            }
+        if "100" in results["batch"] and "400" in results["batch"]:
+            b100, b400 = results["batch"]["100"]["batch"], results["batch"]["400"]["batch"]
+            results["linearity_400_100"] = {"wall": ratio(b400, b100, "wall"), "cpu": ratio(b400, b100, "cpu")}
+        elif len(sizes) >= 2:
+            lo, hi = str(min(sizes)), str(max(sizes))
+            bl, bh = results["batch"][lo]["batch"], results["batch"][hi]["batch"]
+            results[f"linearity_{hi}_{lo}"] = {"wall": ratio(bh, bl, "wall"), "cpu": ratio(bh, bl, "cpu"),
+                                               "ideal": int(hi) / int(lo)}
+
+    if "e" not in skip:
+        huge = paths["huge"]
+        m = measure("100k", [("huge", cmd + ["check", huge, "--format", "json"], {})])
+        results["huge"] = m["huge"]
+        results["huge"]["file"] = huge
+        results["huge"]["bytes"] = os.path.getsize(huge)
+
+    results["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    results["verdict"] = verdict(results)
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(results, indent=1) + "\n")
+    from rich.console import Console
+    from rich.table import Table
+    print_table(results, Console(), Table)
+    con.print(f"written {a.out}")
+    return 0
+
+
+def verdict(r: dict) -> dict:
+    """Each figure against its target; `worst` = the figure furthest over (or closest to) its target."""
+    items = []
+
+    def add(name, value, target, lower_is_better=True):
+        if value is None:
+            return
+        items.append({"figure": name, "value": value, "target": target, "ok": value <= target,
+                      "of_target": round(value / target, 3)})
+
+    for k in ("check", "help", "rules"):
+        if k in r:
+            add(f"{k} / import floor (wall)", r[k]["ratio_wall"], TARGETS[k])
+    for n, b in (r.get("batch") or {}).items():
+        add(f"batch N={n} / read floor (wall)", b["ratio_wall"], TARGETS["batch"])
+        add(f"batch N={n} worker peak RSS MB", b["worker_peak_rss_mb"], TARGETS["worker_rss_mb"])
+    if "linearity_400_100" in r:
+        add("time(400)/time(100) (wall)", r["linearity_400_100"]["wall"], TARGETS["linearity"])
+    if "huge" in r:
+        add("100k-row check seconds (wall)", r["huge"]["wall"], TARGETS["huge_seconds"])
+        add("100k-row check peak RSS MB", r["huge"]["max_process_rss_mb"], TARGETS["huge_rss_mb"])
+    worst = max(items, key=lambda x: x["of_target"]) if items else None
+    return {"figures": items, "worst": worst, "all_ok": all(i["ok"] for i in items)}
+
+
+def print_table(r: dict, console, Table) -> None:
+    t = Table(title=f"lkip-audit benchmark — {r['runs']} runs, medians (load {r['machine']['loadavg_start']} → "
+                    f"{r['machine']['loadavg_end']})")
+    for col, just in (("measure", "left"), ("wall s", "right"), ("cpu s", "right"), ("floor wall s", "right"),
+                      ("floor cpu s", "right"), ("ratio wall", "right"), ("ratio cpu", "right"),
+                      ("target", "right"), ("peak RSS MB", "right")):
+        t.add_column(col, justify=just)
+
+    def f(x, d=2):
+        return "—" if x is None else f"{x:.{d}f}"
+
+    fl = r.get("import_floor")
+    for k, label in (("check", "a. check samples/kalisat-2024"), ("help", "b. --help"), ("rules", "b. rules")):
+        if k in r:
+            x = r[k]
+            t.add_row(label, f(x["wall"]), f(x["cpu"]), f(fl["wall"]), f(fl["cpu"]), f(x["ratio_wall"]),
+                      f(x["ratio_cpu"]), f"≤ {TARGETS[k]}", f(x["max_process_rss_mb"], 0))
+    for n, b in (r.get("batch") or {}).items():
+        x, fl2 = b["batch"], b["read_floor"]
+        t.add_row(f"c. batch N={n} --jobs 2", f(x["wall"]), f(x["cpu"]), f(fl2["wall"]), f(fl2["cpu"]),
+                  f(b["ratio_wall"]), f(b["ratio_cpu"]), f"≤ {TARGETS['batch']}",
+                  f"{f(b['worker_peak_rss_mb'], 0)}/worker, {f(x.get('tree_rss_mb'), 0)} tree RSS, "
+                  f"{f(x.get('tree_pss_mb'), 0)} PSS")
+    for k, v in r.items():
+        if k.startswith("linearity_"):
+            t.add_row(f"c. {k}", "", "", "", "", f(v["wall"]), f(v["cpu"]),
+                      f"≤ {TARGETS['linearity']}" if k == "linearity_400_100" else f"~{v.get('ideal')}", "")
+    if "huge" in r:
+        x = r["huge"]
+        t.add_row("e. check 100k-row SIPD export", f(x["wall"]), f(x["cpu"]), "", "", "", "",
+                  f"< {TARGETS['huge_seconds']:g} s", f"{f(x['max_process_rss_mb'], 0)} (< 1024)")
+    console.print(t)
+    w = r["verdict"]["worst"]
+    if w:
+        console.print(f"worst: {w['figure']} = {w['value']} (target {w['target']}, {w['of_target']:.2f}× target)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
