@@ -51,6 +51,8 @@ def _load_baseline(path: str | None) -> set[str] | None:
         die(f"{path}: baseline file not found")
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         die(f"{path}: baseline is not JSON ({e})")
+    except OSError as e:
+        die(f"{path}: baseline cannot be read ({e.strerror or e})")
     fps = data.get("fingerprints") if isinstance(data, dict) else None
     if not isinstance(fps, list) or not all(isinstance(x, str) for x in fps):
         die(f"{path}: baseline must be {{\"fingerprints\": [\"…\", …]}}")
@@ -96,13 +98,23 @@ def check(
     from .engine import audit
     from .outio import OutputProblem
 
+    from .rules import load_config
     try:
-        report = audit(paths, lang=lang.value, rules_files=rules, config=config, baseline=_load_baseline(baseline))
+        cfg = load_config(config)
     except ConfigError as e:
         die(str(e))
-    inputs = [f["path"] for f in report["files"]] + list(paths)
+    fail_level = fail_on.value if fail_on is not FailOn.error or "fail_on" not in cfg else cfg["fail_on"]
+    use_lang = lang.value if lang is not Lang.id or "lang" not in cfg else cfg["lang"]
     try:
-        _write_outputs(report, inputs, write_baseline, annotate, html, kkr)
+        _guard_outputs(paths, write_baseline, annotate, html, kkr)
+    except OutputProblem as e:
+        die(f"cannot write output: {e}")
+    try:
+        report = audit(paths, lang=use_lang, rules_files=rules, config=cfg, baseline=_load_baseline(baseline))
+    except ConfigError as e:
+        die(str(e))
+    try:
+        _write_outputs(report, write_baseline, annotate, html, kkr)
     except (OutputProblem, OSError) as e:
         die(f"cannot write output: {e}")
     if format is Fmt.json:
@@ -110,15 +122,32 @@ def check(
     else:
         from .report.terminal import render
         render(report, _console(width))
-    raise typer.Exit(exit_code(report, fail_on.value))
+    raise typer.Exit(exit_code(report, fail_level))
 
 
-def _write_outputs(report, inputs, write_baseline, annotate, html, kkr):
-    from .outio import atomic_write_text, guard_output
+def _guard_outputs(paths, write_baseline, annotate, html, kkr) -> None:
+    """Every output is checked before the first one is written: a refused output means no output."""
+    from .outio import OutputProblem, guard_output
+    from .readers.discover import discover
 
+    inputs = list(paths) + discover(list(paths)).files
     for out in (write_baseline, html, kkr):
         if out:
             guard_output(out, inputs)
+    if annotate:
+        real = os.path.realpath(annotate)
+        for p in paths:
+            rp = os.path.realpath(p)
+            base = rp if os.path.isdir(rp) else os.path.dirname(rp)
+            if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+                raise OutputProblem(annotate, "inside_input",
+                                    f"the annotated copies would be written inside the input folder ({p}); "
+                                    "choose a folder outside it")
+
+
+def _write_outputs(report, write_baseline, annotate, html, kkr):
+    from .outio import atomic_write_text
+
     if write_baseline:
         fps = sorted({f["fingerprint"] for f in report["findings"]})
         atomic_write_text(write_baseline, json.dumps({"tool": "lkip-audit", "fingerprints": fps}, indent=1) + "\n")

@@ -9,7 +9,7 @@ from .readers.document import Paragraph
 from .tables.detect import Unrecognised, detect_tables
 from .tables.model import Table
 
-EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
+from .tables.detect import EXCEL_ERRORS
 
 
 @dataclass
@@ -45,7 +45,11 @@ def in_finding(code: str, name: str, severity: str, path: str, message: str, she
 
 def load_file(path: str, limits=None) -> FileResult:
     """Read one file. Never raises for anything the file itself does wrong."""
+    from .readers import safety
     from .readers.safety import InputProblem, Limits, check_file
+
+    if not safety.HARDENED:
+        safety.harden_xml()   # openpyxl parses through defusedxml whatever the environment says
 
     res = FileResult(path=path)
     try:

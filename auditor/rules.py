@@ -16,7 +16,7 @@ from .tolerance import Tolerance
 RULE_KEYS = {"code", "name", "check", "severity", "params", "message", "title", "doc", "examples",
              "enabled", "tolerance"}
 DOC_KEYS = {"what", "why", "fix"}
-CONFIG_KEYS = {"rules", "scale", "efisiensi", "tolerance", "disable", "lang", "fail_on", "extends"}
+CONFIG_KEYS = {"rules", "scale", "efisiensi", "disable", "lang", "fail_on"}
 RULE_OVERRIDE_KEYS = {"severity", "enabled", "tolerance", "params"}
 
 
@@ -96,6 +96,8 @@ def _rule_from(d: dict, source: str) -> Rule:
         raise ConfigError(f"{where}: message needs both 'id' and 'en' templates")
     mod = CHECKS[d["check"]]
     params = validate_params(where, mod.PARAMS, d.get("params"))
+    if hasattr(mod, "validate"):
+        mod.validate(where, params)   # structure of nested params, checked before any file is read
     tol = d.get("tolerance") or {}
     if set(tol) - {"mode", "absolute"} or tol.get("mode", "round") not in ("round", "truncate"):
         raise ConfigError(f"{where}: tolerance takes mode (round|truncate) and absolute")
@@ -112,6 +114,12 @@ def load_yaml(path: str | os.PathLike) -> Any:
             return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a YAML file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not a text file (YAML must be UTF-8 text)") from None
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot be read ({e.strerror or e})") from None
     except yaml.YAMLError as e:
         raise ConfigError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
 
@@ -169,6 +177,8 @@ def apply_config(rules: dict[str, Rule], config: dict) -> None:
             merged = dict(r.params)
             merged.update(over["params"] or {})
             r.params = validate_params(f"config: rule {code}", CHECKS[r.check].PARAMS, merged)
+            if hasattr(CHECKS[r.check], "validate"):
+                CHECKS[r.check].validate(f"config: rule {code}", r.params)
 
 
 def load_config(path: str | None) -> dict:
@@ -180,4 +190,12 @@ def load_config(path: str | None) -> dict:
     unknown = set(data) - CONFIG_KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(CONFIG_KEYS))}")
+    if "lang" in data and data["lang"] not in ("id", "en"):
+        raise ConfigError(f"{path}: lang must be id or en, got {data['lang']!r}")
+    if "fail_on" in data and data["fail_on"] not in ("error", "warning", "info", "never"):
+        raise ConfigError(f"{path}: fail_on must be error, warning, info or never, got {data['fail_on']!r}")
+    if "disable" in data and not isinstance(data["disable"], list):
+        raise ConfigError(f"{path}: disable must be a list of rule codes")
+    if "rules" in data and not isinstance(data["rules"], dict):
+        raise ConfigError(f"{path}: rules must map rule codes to settings")
     return data

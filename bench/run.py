@@ -318,7 +318,7 @@ def main() -> int:
     Path(a.out).write_text(json.dumps(results, indent=1) + "\n")
     from rich.console import Console
     from rich.table import Table
-    print_table(results, Console(), Table)
+    print_table(results, Console(width=None if sys.stdout.isatty() else 160), Table)
     con.print(f"written {a.out}")
     return 0
 

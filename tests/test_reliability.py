@@ -488,12 +488,6 @@ def test_zip_bomb_refused_before_expansion(tmp_path, monkeypatch):
     assert peak < 20 * MB                   # the 60 MB were never inflated
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "GAP: readers.safety.harden_xml() is never called by the tool, so openpyxl's own entity "
-    "protection depends on the environment: with OPENPYXL_DEFUSEDXML=False (set by some other "
-    "program or a user's shell) openpyxl parses worksheets with the stdlib parser. The DOCTYPE pre-"
-    "scan still refuses hostile parts first, so this is defence in depth, not an open hole. Fix: call "
-    "harden_xml() once before any reader import, e.g. at the top of loader.load_file / read_workbook."))
 def test_openpyxl_hardened_whatever_the_environment(tmp_path):
     code = ("import sys; from auditor.loader import load_file; load_file(sys.argv[1]); "
             "import openpyxl; print(openpyxl.DEFUSEDXML)")
@@ -655,14 +649,6 @@ def _child_unknown(path: Path, how: str) -> Path:
     return p
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a child cell whose value is unknown (formula without cached value, or an Excel error) is "
-    "read as absent, so the parent is judged against the other children only: SUM002 at C5 says the "
-    "kegiatan's 2.000.000 should be 800.000 — the unknown child read as 0. hierarchy.run and "
-    "total.run sum only the 'valued' kids and cannot tell blank from unknown. Fix: mark uncached/"
-    "error cells in the table (e.g. CellRef.unknown, set by the loader from Grid.uncached and the "
-    "error texts) and skip — or report as 'could not be checked' — a parent/total whose children "
-    "include an unknown cell in that column."))
 @pytest.mark.parametrize("how,code", [("uncached_formula", "IN002"), ("error_text", "IN004")])
 def test_unknown_child_value_is_not_read_as_zero(tmp_path, how, code):
     report = audit([str(_child_unknown(tmp_path / "tabel38.xlsx", how))])
@@ -919,12 +905,6 @@ def test_output_inside_the_input_folder_refused(tmp_path, flag, rel):
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: --annotate into a sub-folder of the audited input folder is accepted (exit 1) and writes "
-    "in/annot/lkip-2024-tabel.xlsx; the next run then audits that copy as an input. annotate_workbooks "
-    "calls guard_output(..., allow_inside_input_dirs=True) with file inputs only, and cli._write_outputs "
-    "never guards the --annotate folder. Fix: in cli._write_outputs refuse an --annotate folder equal "
-    "to or inside an input folder (guard_output(os.path.join(annotate, '_'), inputs)), before writing."))
 def test_annotate_inside_the_input_folder_refused(tmp_path):
     d, inp = _one_input(tmp_path)
     before = snapshot(tmp_path)
@@ -934,12 +914,6 @@ def test_annotate_inside_the_input_folder_refused(tmp_path):
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a refused output does not stop the outputs written before it: with --html OUT/x.html "
-    "--annotate IN the HTML is written, then annotate refuses (exit 2), leaving a report of a run "
-    "that 'failed'. cli._write_outputs guards --write-baseline/--html/--kkr, writes them, and only "
-    "then does annotate_workbooks check its own targets. Fix: run every guard (including the "
-    "annotate plan's targets) before writing any output."))
 def test_refused_output_means_no_output_at_all(tmp_path):
     d, inp = _one_input(tmp_path)
     (tmp_path / "out").mkdir()
@@ -1019,10 +993,6 @@ def test_missing_config_and_rules_file(tmp_path):
         one_line_error(r.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a config or --rules file that is not UTF-8 text (a binary file) raises UnicodeDecodeError "
-    "out of rules.load_yaml: a traceback and exit 1. Fix: catch UnicodeDecodeError (and OSError "
-    "such as IsADirectoryError/PermissionError) in rules.load_yaml and raise ConfigError."))
 @pytest.mark.parametrize("opt", ["--config", "--rules"])
 def test_binary_config_is_exit_2(tmp_path, opt):
     cfg = tmp_path / "lkip.yaml"
@@ -1033,9 +1003,6 @@ def test_binary_config_is_exit_2(tmp_path, opt):
     one_line_error(r.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: --config/--rules/--baseline naming a folder raises IsADirectoryError: a traceback and "
-    "exit 1. Fix: rules.load_yaml and cli._load_baseline catch OSError and report one line (exit 2)."))
 @pytest.mark.parametrize("opt", ["--config", "--rules", "--baseline"])
 def test_config_that_is_a_folder_is_exit_2(tmp_path, opt):
     r = invoke(["check", GOOD, opt, tmp_path])
@@ -1044,12 +1011,6 @@ def test_config_that_is_a_folder_is_exit_2(tmp_path, opt):
     one_line_error(r.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: config values of known keys are not validated: 'fail_on: bogus' and 'lang: xx' are "
-    "accepted silently (and both keys are in fact ignored by `check`, which only reads --fail-on and "
-    "--lang; engine.audit uses cfg['lang'] only when lang is falsy). Fix: validate them in "
-    "rules.load_config (fail_on in error|warning|info|never, lang in id|en) and either honour them "
-    "when the option is not given or drop them from CONFIG_KEYS."))
 @pytest.mark.parametrize("text", ["fail_on: bogus\n", "lang: xx\n"])
 def test_bad_config_values_are_exit_2(tmp_path, text):
     cfg = tmp_path / "lkip.yaml"
@@ -1060,12 +1021,6 @@ def test_bad_config_values_are_exit_2(tmp_path, text):
     one_line_error(r.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: an invalid ratio spec in a config override (PCT001 tables item without numerator/"
-    "denominator) passes validation and only fails when the rule runs: an IN900 'rule crashed' "
-    "warning and exit 1, instead of a config error. Fix: call the check module's spec validation "
-    "(ratio.specs) from rules._rule_from/apply_config — e.g. an optional validate(params) hook per "
-    "check kind — so every rule's params are validated eagerly."))
 def test_bad_rule_params_caught_eagerly(tmp_path):
     cfg = tmp_path / "lkip.yaml"
     cfg.write_text("rules:\n  PCT001: {params: {tables: {anggaran: [{value: persen}]}}}\n", encoding="utf-8")

@@ -20,6 +20,15 @@ PARAMS = {
 }
 
 
+def validate(where: str, params: dict) -> None:
+    from ..tables.kinds import BY_NAME
+    for kind, specs in params["tables"].items():
+        if kind not in BY_NAME:
+            raise ConfigError(f"{where}: tables.{kind}: unknown table kind")
+        if not isinstance(specs, list) or not all(isinstance(x, dict) for x in specs):
+            raise ConfigError(f"{where}: tables.{kind} must be a list of mappings")
+
+
 def run(rule, ctx):
     p = rule.params
     for kind, specs in p["tables"].items():
@@ -42,7 +51,7 @@ def sum_columns(rule, ctx, t, row, spec):
     num = row.num(spec["value"])
     parts = [c for c in columns_of(t, spec.get("parts", [])) if c != spec["value"]]
     nums = [(c, row.num(c)) for c in parts if row.num(c) is not None]
-    if num is None or not nums:
+    if num is None or not nums or any(row.unknown(c) for c in parts):
         return
     total = tl.add([tl.given(n) for _, n in nums])
     if tl.meets(tl.stated(num, rule.tolerance), total):

@@ -16,6 +16,16 @@ PARAMS = {
 }
 
 
+def validate(where: str, params: dict) -> None:
+    from ..tables.kinds import BY_NAME
+    from .base import ConfigError
+    for kind, cols in params["columns"].items():
+        if kind not in BY_NAME:
+            raise ConfigError(f"{where}: columns.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
+        if not isinstance(cols, list) or not all(isinstance(c, str) for c in cols):
+            raise ConfigError(f"{where}: columns.{kind} must be a list of column names")
+
+
 def run(rule, ctx):
     for kind, cols in rule.params["columns"].items():
         for t in ctx.tables(kind):
@@ -38,8 +48,8 @@ def run(rule, ctx):
                                             expected_value=None, n=0)
                         continue
                     valued = [k for k in kids if k.num(col) is not None]
-                    if not valued:
-                        continue
+                    if not valued or any(k.unknown(col) for k in kids):
+                        continue   # an unreadable child (IN002/IN004): not checkable, never zero
                     total = tl.add([tl.given(k.num(col)) for k in valued])
                     if tl.meets(tl.stated(num, rule.tolerance), total):
                         continue

@@ -20,17 +20,22 @@ PARAMS = {
 SPEC_KEYS = {"value", "numerator", "denominator", "measure"}
 
 
-def specs(rule) -> dict[str, list[dict]]:
-    out = rule.params["tables"]
-    for kind, items in out.items():
+def validate(where: str, params: dict) -> None:
+    from ..tables.kinds import BY_NAME
+    for kind, items in params["tables"].items():
+        if kind not in BY_NAME:
+            raise ConfigError(f"{where}: tables.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
         if not isinstance(items, list):
-            raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
+            raise ConfigError(f"{where}: tables.{kind} must be a list")
         for it in items:
             if not isinstance(it, dict) or not {"value", "numerator", "denominator"} <= set(it) \
                     or set(it) - SPEC_KEYS:
-                raise ConfigError(f"rule {rule.code}: tables.{kind} items need value, numerator, denominator "
+                raise ConfigError(f"{where}: tables.{kind} items need value, numerator, denominator "
                                   f"(and optionally measure), got {it!r}")
-    return out
+
+
+def specs(rule) -> dict[str, list[dict]]:
+    return rule.params["tables"]
 
 
 def expected_of(row, spec, negative: list[re.Pattern]):

@@ -69,6 +69,16 @@ def top_level(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
     return (best[1], best[2]) if best else (valued, [])
 
 
+def validate(where: str, params: dict) -> None:
+    from ..tables.kinds import BY_NAME
+    from .base import ConfigError
+    for kind, cols in params["columns"].items():
+        if kind not in BY_NAME:
+            raise ConfigError(f"{where}: columns.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
+        if not isinstance(cols, list) or not all(isinstance(c, str) for c in cols):
+            raise ConfigError(f"{where}: columns.{kind} must be a list of column names")
+
+
 def run(rule, ctx):
     p = rule.params
     for kind, wanted in p["columns"].items():
@@ -85,8 +95,8 @@ def run(rule, ctx):
                     if num is None:
                         continue
                     kids, missing = top_level(members, col)
-                    if not kids:
-                        continue
+                    if not kids or any(m.unknown(col) for m in members):
+                        continue   # a row we cannot read (IN002/IN004): the total cannot be checked
                     ints = [tl.given(k.num(col)) for k in kids]
                     total = tl.add(ints)
                     if is_mean:

@@ -12,6 +12,7 @@ from .kinds import BY_NAME, HEADER_WORDS, KINDS, Kind
 from .model import CellRef, Row, Table
 
 MAX_HEADER_ROWS = 4
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"))
 _PUNCT = re.compile(r"[^0-9a-z%σ∑]+")
 _CAPTION = re.compile(r"\b(tabel|table)\s+(\d+(?:\.\d+)*)", re.I)
 _FOOTER = re.compile(r"^\s*(sumber( data)?\b|keterangan\s*:|catatan\s*:|ket\s*:|\*\s)", re.I)
@@ -348,9 +349,10 @@ class Detector:
             text = "" if raw is None else str(raw).strip()
             if canon in numeric:
                 num = None
-                if text and not is_empty_marker(text):
+                unknown = (r, c) in g.uncached or text.upper() in EXCEL_ERRORS
+                if text and not unknown and not is_empty_marker(text):
                     num = parse_cell(raw, g.formats.get((r, c)))
-                row_cells[canon] = CellRef(r, c, g.addr(r, c), raw, text, num)
+                row_cells[canon] = CellRef(r, c, g.addr(r, c), raw, text, num, unknown=unknown)
             elif text:
                 addr = g.addr(rng[0], rng[1]) if inherited and rng else g.addr(r, c)
                 row_cells[canon] = CellRef(r, c, addr, raw, text)

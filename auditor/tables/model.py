@@ -16,6 +16,7 @@ class CellRef:
     raw: Any
     text: str
     num: Num | None = None
+    unknown: bool = False     # a formula with no cached value or an Excel error: a value we cannot know
 
 
 @dataclass
@@ -39,6 +40,10 @@ class Row:
     def text(self, col: str) -> str:
         cell = self.cells.get(col)
         return cell.text if cell else ""
+
+    def unknown(self, col: str) -> bool:
+        cell = self.cells.get(col)
+        return bool(cell and cell.unknown)
 
 
 @dataclass
