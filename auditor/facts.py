@@ -9,6 +9,7 @@ unmatched children (a renamed entity, reported as such). Ambiguous matches are n
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -199,14 +200,18 @@ class _Sums:
 
 def _sipd_sums(t: Table, value) -> _Sums:
     out = _Sums()
+    # an export repeats the same few codes on thousands of rows: normalise each distinct text once
+    program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
+    parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
+    group_of = functools.lru_cache(maxsize=None)(lambda k: codes.rekening_group(codes.normalise_rekening(k) or ""))
     for row in t.data_rows():
-        sub = codes.normalise_program_code(row.text("kode_sub"))
+        sub = program_code(row.text("kode_sub"))
         got = value(row)
         if not sub or got is None:
             continue
         amount, cell = got
-        keg = codes.parent_code(sub)
-        prog = codes.parent_code(keg) if keg else None
+        keg = parent_code(sub)
+        prog = parent_code(keg) if keg else None
         for level, code, name_col in (("program", prog, "nama_program"), ("kegiatan", keg, "nama_kegiatan"),
                                       ("sub_kegiatan", sub, "nama_sub")):
             if not code:
@@ -215,7 +220,7 @@ def _sipd_sums(t: Table, value) -> _Sums:
             out.rows[code] += 1
             out.first.setdefault(code, cell)
             out.names.setdefault(code, (level, row.text(name_col) or code))
-        grp = codes.rekening_group(codes.normalise_rekening(row.text("kode_rekening")) or "")
+        grp = group_of(row.text("kode_rekening"))
         if grp:
             out.by_group[grp] += amount
     return out

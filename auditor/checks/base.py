@@ -45,6 +45,16 @@ def validate_params(where: str, spec: dict[str, Param], given: dict | None) -> d
     return out
 
 
+def check_table_map(where: str, mapping: dict, name: str, item_ok, want: str) -> None:
+    """A `table kind → list` parameter: known kinds, lists of well-formed items (validated at load)."""
+    from ..tables.kinds import BY_NAME
+    for kind, items in mapping.items():
+        if kind not in BY_NAME:
+            raise ConfigError(f"{where}: {name}.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
+        if not isinstance(items, list) or not all(item_ok(x) for x in items):
+            raise ConfigError(f"{where}: {name}.{kind} must be {want}, got {items!r}")
+
+
 def location(t: Table, row: Row | None = None, cell: CellRef | None = None) -> Location:
     return Location(path=t.path, sheet=t.sheet, cell=cell.addr if cell else None, table=t.kind,
                     row_label=(row.label[:120] if row and row.label else None), caption=t.caption)

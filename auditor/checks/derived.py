@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import tolerance as tl
 from ..scales import norm_label
-from .base import ConfigError, Param, as_number, location, related
+from .base import ConfigError, Param, check_table_map, as_number, location, related
 from .total import columns_of
 
 DOC = "A value derived from others in its row (column sums, efisiensi category) agrees with them."
@@ -21,12 +21,7 @@ PARAMS = {
 
 
 def validate(where: str, params: dict) -> None:
-    from ..tables.kinds import BY_NAME
-    for kind, specs in params["tables"].items():
-        if kind not in BY_NAME:
-            raise ConfigError(f"{where}: tables.{kind}: unknown table kind")
-        if not isinstance(specs, list) or not all(isinstance(x, dict) for x in specs):
-            raise ConfigError(f"{where}: tables.{kind} must be a list of mappings")
+    check_table_map(where, params["tables"], "tables", lambda x: isinstance(x, dict), "a list of mappings")
 
 
 def run(rule, ctx):

@@ -7,7 +7,7 @@ is given but that has no child rows, or a child with no parent above it, is said
 from __future__ import annotations
 
 from .. import tolerance as tl
-from .base import Param, as_number, location, related
+from .base import Param, check_table_map, as_number, location, related
 
 DOC = "A program's pagu equals the sum of its kegiatan, a kegiatan's the sum of its sub kegiatan."
 PARAMS = {
@@ -17,13 +17,7 @@ PARAMS = {
 
 
 def validate(where: str, params: dict) -> None:
-    from ..tables.kinds import BY_NAME
-    from .base import ConfigError
-    for kind, cols in params["columns"].items():
-        if kind not in BY_NAME:
-            raise ConfigError(f"{where}: columns.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
-        if not isinstance(cols, list) or not all(isinstance(c, str) for c in cols):
-            raise ConfigError(f"{where}: columns.{kind} must be a list of column names")
+    check_table_map(where, params["columns"], "columns", lambda c: isinstance(c, str), "a list of column names")
 
 
 def run(rule, ctx):

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from .. import tolerance as tl
-from .base import ConfigError, Param, as_number, location, related
+from .base import Param, check_table_map, as_number, location, related
 from .diagnose import diagnose_ratio
 
 DOC = "A stated percentage equals its numerator divided by its denominator, times 100."
@@ -21,17 +21,10 @@ SPEC_KEYS = {"value", "numerator", "denominator", "measure"}
 
 
 def validate(where: str, params: dict) -> None:
-    from ..tables.kinds import BY_NAME
-    for kind, items in params["tables"].items():
-        if kind not in BY_NAME:
-            raise ConfigError(f"{where}: tables.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
-        if not isinstance(items, list):
-            raise ConfigError(f"{where}: tables.{kind} must be a list")
-        for it in items:
-            if not isinstance(it, dict) or not {"value", "numerator", "denominator"} <= set(it) \
-                    or set(it) - SPEC_KEYS:
-                raise ConfigError(f"{where}: tables.{kind} items need value, numerator, denominator "
-                                  f"(and optionally measure), got {it!r}")
+    check_table_map(where, params["tables"], "tables",
+                    lambda it: isinstance(it, dict) and {"value", "numerator", "denominator"} <= set(it)
+                    and not set(it) - SPEC_KEYS,
+                    "a list of {value, numerator, denominator[, measure]} mappings")
 
 
 def specs(rule) -> dict[str, list[dict]]:

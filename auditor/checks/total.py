@@ -12,7 +12,7 @@ from decimal import Decimal
 from .. import tolerance as tl
 from ..tables.detect import LEVEL_RANK
 from ..tables.model import Row, Table
-from .base import Param, as_number, location, related
+from .base import Param, check_table_map, as_number, location, related
 from .diagnose import diagnose_sum
 
 DOC = "A total row equals the sum of the rows it closes (the mean, for a 'rata-rata' row)."
@@ -70,13 +70,7 @@ def top_level(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
 
 
 def validate(where: str, params: dict) -> None:
-    from ..tables.kinds import BY_NAME
-    from .base import ConfigError
-    for kind, cols in params["columns"].items():
-        if kind not in BY_NAME:
-            raise ConfigError(f"{where}: columns.{kind}: unknown table kind (known: {', '.join(sorted(BY_NAME))})")
-        if not isinstance(cols, list) or not all(isinstance(c, str) for c in cols):
-            raise ConfigError(f"{where}: columns.{kind} must be a list of column names")
+    check_table_map(where, params["columns"], "columns", lambda c: isinstance(c, str), "a list of column names")
 
 
 def run(rule, ctx):

@@ -59,14 +59,18 @@ def _compile(p: str) -> re.Pattern:
 YEAR = r"(?P<key>20[0-9]{2})"
 LABEL_PK = r"(program.*kegiatan|^uraian$|^program$|kegiatan.*sub)"
 
+# The program/kegiatan/sub kegiatan code and name columns every SIPD export carries.
+SIPD_CODES = (
+    Col("kode_sub", r"^kode sub kegiatan$", required=True),
+    Col("nama_sub", r"^nama sub kegiatan$"),
+    Col("kode_program", r"^kode program$"),
+    Col("nama_program", r"^nama program$"),
+    Col("kode_kegiatan", r"^kode kegiatan$"),
+    Col("nama_kegiatan", r"^nama kegiatan$"),
+)
+
 KINDS: tuple[Kind, ...] = (
-    Kind("sipd_realisasi", "SIPD Laporan Realisasi Per Dokumen", "SIPD realisation export", (
-        Col("kode_sub", r"^kode sub kegiatan$", required=True),
-        Col("nama_sub", r"^nama sub kegiatan$"),
-        Col("kode_program", r"^kode program$"),
-        Col("nama_program", r"^nama program$"),
-        Col("kode_kegiatan", r"^kode kegiatan$"),
-        Col("nama_kegiatan", r"^nama kegiatan$"),
+    Kind("sipd_realisasi", "SIPD Laporan Realisasi Per Dokumen", "SIPD realisation export", SIPD_CODES + (
         Col("kode_rekening", r"^kode rekening$"),
         Col("nama_rekening", r"^nama rekening$"),
         Col("nilai_realisasi", r"^nilai realisasi$", numeric=True, required=True),
@@ -75,13 +79,7 @@ KINDS: tuple[Kind, ...] = (
         Col("nilai_sp2d", r"^nilai sp2d$", numeric=True),
         Col("nomor_dokumen", r"^nomor dokumen$"),
     ), label_cols=("nama_sub",), flat=True),
-    Kind("sipd_pagu", "SIPD rekap pagu (DPA)", "SIPD budget export", (
-        Col("kode_sub", r"^kode sub kegiatan$", required=True),
-        Col("nama_sub", r"^nama sub kegiatan$"),
-        Col("kode_program", r"^kode program$"),
-        Col("nama_program", r"^nama program$"),
-        Col("kode_kegiatan", r"^kode kegiatan$"),
-        Col("nama_kegiatan", r"^nama kegiatan$"),
+    Kind("sipd_pagu", "SIPD rekap pagu (DPA)", "SIPD budget export", SIPD_CODES + (
         Col("kode_rekening", r"^kode rekening$", required=True),
         Col("nama_rekening", r"^nama rekening$"),
         Col("pagu", r"^(pagu|nilai pagu|anggaran)$", numeric=True, required=True),
