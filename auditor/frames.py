@@ -24,23 +24,27 @@ def table_records(t) -> list[dict[str, Any]]:
     recs = []
     kind = BY_NAME[t.kind]
     numeric = {c for c in t.columns if next(s for s in kind.cols if s.name == c.split("@")[0]).numeric}
+    # the same for every row (t.range is computed on each access): worked out once per table
+    path, sheet, caption, rng, row0 = t.path, t.sheet, t.caption, t.range, t.grid.row0
+    cols = [(col, key, key + "__dec", key + "__text", key + "__cell", col in numeric)
+            for col, key in ((col, col.replace("@", "_")) for col in t.columns)]
     for row in t.rows:
         rec: dict[str, Any] = {
-            "path": t.path, "sheet": t.sheet, "caption": t.caption, "table": t.range,
-            "row": row.r + t.grid.row0, "row_type": row.type, "label": row.label, "name": row.name,
+            "path": path, "sheet": sheet, "caption": caption, "table": rng,
+            "row": row.r + row0, "row_type": row.type, "label": row.label, "name": row.name,
             "level": row.level, "code": row.code, "section": row.section,
         }
-        for col in t.columns:
-            cell = row.cells.get(col)
-            key = col.replace("@", "_")
-            if col in numeric:
+        cells = row.cells
+        for col, key, key_dec, key_text, key_cell, is_num in cols:
+            cell = cells.get(col)
+            if is_num:
                 num = cell.num if cell else None
                 rec[key] = float(num.value) if num is not None else math.nan
-                rec[key + "__dec"] = num.decimals if num is not None else None
-                rec[key + "__text"] = cell.text if cell else None
+                rec[key_dec] = num.decimals if num is not None else None
+                rec[key_text] = cell.text if cell else None
             else:
                 rec[key] = cell.text if cell else None
-            rec[key + "__cell"] = cell.addr if cell else None
+            rec[key_cell] = cell.addr if cell else None
         recs.append(rec)
     return recs
 

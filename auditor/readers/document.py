@@ -52,7 +52,7 @@ def _table_grid(path: str, table, n: int, caption: str | None) -> Grid:
         for tc in tr.tc_lst:
             span = tc.grid_span or 1
             vm = tc.vMerge
-            text = "\n".join(p.text for p in _paras(tc)).strip()
+            text = "\n".join(_p_text(p) for p in tc.p_lst).strip()
             if vm == "continue" and c in open_vmerge:
                 open_vmerge[c][1] = r
                 line.extend([None] * span)
@@ -77,9 +77,38 @@ def _table_grid(path: str, table, n: int, caption: str | None) -> Grid:
     return Grid(path=path, sheet=f"table {n}", values=values, merged=spans, caption=caption, source="docx")
 
 
-def _paras(tc):
-    from docx.text.paragraph import Paragraph as DocxParagraph
-    return [DocxParagraph(p, None) for p in tc.p_lst]
+_XPATHS: dict[str, object] = {}
+
+
+def _xpath(expr: str):
+    """`expr` compiled once (python-docx's element.xpath() compiles it again on every call)."""
+    xp = _XPATHS.get(expr)
+    if xp is None:
+        from docx.oxml.ns import nsmap
+        from lxml import etree
+        xp = _XPATHS[expr] = etree.XPath(expr, namespaces=nsmap)
+    return xp
+
+
+def _run_text(r) -> str:
+    # = docx.oxml.text.run.CT_R.text
+    return "".join(str(e) for e in _xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")(r))
+
+
+def _p_text(p) -> str:
+    """python-docx's Paragraph.text (CT_P.text: runs and hyperlinks' runs), with compiled XPaths."""
+    from docx.oxml.text.hyperlink import CT_Hyperlink
+    from docx.oxml.text.run import CT_R
+
+    out = []
+    for e in _xpath("w:r | w:hyperlink")(p):
+        if isinstance(e, CT_R):
+            out.append(_run_text(e))
+        elif isinstance(e, CT_Hyperlink):              # = CT_Hyperlink.text
+            out.append("".join(_run_text(r) for r in _xpath("w:r")(e)))
+        else:                                          # pragma: no cover - other element classes
+            out.append(e.text)
+    return "".join(out)
 
 
 def read_document(path: str) -> Document:
@@ -105,7 +134,7 @@ def read_document(path: str) -> Document:
             last_caption = caption
             pending_caption = None
             continue
-        text = item.text.strip()
+        text = _p_text(item._p).strip()
         style_id = item._p.style
         style = style_names.get(style_id)
         if style is None and style_id not in style_names:

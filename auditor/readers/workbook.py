@@ -32,6 +32,7 @@ def _calamine_values(path: str) -> tuple[dict[str, list[list[Any]]], dict[str, l
     values: dict[str, list[list[Any]]] = {}
     merges: dict[str, list] = {}
     hidden: dict[str, bool] = {}
+    same = {}.setdefault      # one object per distinct text: exports repeat names and codes on every row
     wb = pc.CalamineWorkbook.from_path(path)
     try:
         meta = {m.name: m for m in wb.sheets_metadata}
@@ -40,11 +41,26 @@ def _calamine_values(path: str) -> tuple[dict[str, list[list[Any]]], dict[str, l
             if m is not None and "WorkSheet" not in str(m.typ):
                 continue  # chart sheets and the like hold no cells
             sh = wb.get_sheet_by_name(name)
-            rows = sh.to_python(skip_empty_area=False)
-            # "" -> None; whole floats -> int (_whole_floats, inlined: this runs for every cell)
-            values[name] = [[None if v == "" else
-                             (int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 else v)
-                             for v in row] for row in rows]
+            # What to_python(skip_empty_area=False) gives, row by row (so the texts of a row are shared
+            # before the next is made): iter_rows() starts at row 0 but at the used range's first column.
+            # "" -> None; whole floats -> int (_whole_floats, inlined: this runs for every cell).
+            start = sh.start
+            rows = None
+            if start is not None:
+                rows = [[None if v == "" else
+                         (int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 else
+                          (same(v, v) if type(v) is str else v)) for v in row]
+                        for row in sh.iter_rows()]
+                if start[1]:
+                    pad = [None] * start[1]
+                    rows = [pad + row for row in rows]
+                if len(rows) != start[0] + sh.height or (rows and len(rows[0]) != start[1] + sh.width):
+                    rows = None                        # not the layout described above: the plain way
+            if rows is None:
+                rows = [[None if v == "" else
+                         (int(v) if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 else v)
+                         for v in row] for row in sh.to_python(skip_empty_area=False)]
+            values[name] = rows
             try:
                 merges[name] = list(sh.merged_cell_ranges or [])
             except Exception:  # not every format carries merge info
@@ -160,7 +176,7 @@ def _openpyxl_details(path: str) -> dict[str, tuple]:
 # the fast details pass (same result as _openpyxl_details; see the module docstring)
 
 class _Fallback(Exception):
-    """Something the fast pass does not model exactly like openpyxl: use openpyxl instead."""
+    """Something the fast pass does not reproduce exactly: use the openpyxl reference instead."""
 
 
 def _details(path: str) -> dict[str, tuple]:
@@ -173,17 +189,11 @@ def _details(path: str) -> dict[str, tuple]:
 
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _C, _V, _F, _IS, _T = _NS + "row", _NS + "c", _NS + "v", _NS + "f", _NS + "is", _NS + "t"
-_MERGE, _HYPERLINKS, _COL = _NS + "mergeCell", _NS + "hyperlinks", _NS + "col"
+_C, _V, _F, _IS, _T, _SI = _NS + "c", _NS + "v", _NS + "f", _NS + "is", _NS + "t", _NS + "si"
 _COORD = __import__("re").compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})\Z")
 _COLS: dict[str, int] = {}
-
-
-def _ox_bool(v: Any) -> bool:
-    """openpyxl's Bool descriptor: 'false', 'f', '0' are False, any other non-empty string True."""
-    if isinstance(v, str) and v in ("false", "f", "0"):
-        return False
-    return bool(v)
+_XML_KW = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False,
+           "remove_comments": True, "remove_pis": True}   # check_file has refused DTDs already
 
 
 def _col_index(letters: str) -> int:
@@ -194,284 +204,297 @@ def _col_index(letters: str) -> int:
     return n
 
 
-def _xml_parser_kw() -> dict:
-    # check_file has already refused any part with a DOCTYPE/ENTITY; belt and braces
-    return {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
-
-
-def _local(tag: Any) -> str | None:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
-
-
 def _text_content(node) -> str:
-    """openpyxl's Text.from_tree(node).content: the (last) <t> child, then each <r>'s (last) <t>."""
-    plain = None
-    runs: list[str] = []
-    for ch in node:
-        name = _local(ch.tag)
-        if name == "t":
-            plain = ch.text
-        elif name == "r":
-            t = None
-            for sub in ch:
-                if _local(sub.tag) == "t":
-                    t = sub.text
-            if t is not None:
-                runs.append(t)
-    if plain is not None:
-        runs.insert(0, plain)
-    return "".join(runs)
-
-
-def _shared_strings(zf, manifest) -> list[str]:
-    """openpyxl's read_string_table (Text.content of every <si>, 'x005F_' removed), with lxml."""
-    from lxml import etree
-    from openpyxl.xml.constants import SHARED_STRINGS
-
-    ct = manifest.find(SHARED_STRINGS)
-    if ct is None:
-        return []
-    out: list[str] = []
-    si_tag = _NS + "si"
-    with zf.open(ct.PartName[1:]) as src:
-        for _, si in etree.iterparse(src, events=("end",), tag=si_tag, **_xml_parser_kw()):
-            out.append(_text_content(si).replace("x005F_", ""))
-            si.clear()
-            while si.getprevious() is not None:
-                del si.getparent()[0]
-    return out
-
-
-def _styles(zf, names: set[str]) -> tuple[list[str], set[int], set[int]]:
-    """Per cellXfs index: the number format openpyxl reports, and its date / timedelta indices."""
-    from lxml import etree
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE, is_date_format, \
-        is_timedelta_format
-
-    if "xl/styles.xml" not in names:
-        raise _Fallback("no stylesheet: openpyxl's defaults apply")
-    root = etree.fromstring(zf.read("xl/styles.xml"), etree.XMLParser(**_xml_parser_kw()))
-    custom: dict[int, str] = {}
-    nf_parent = root.find(_NS + "numFmts")
-    if nf_parent is not None:
-        for nf in nf_parent.iter(_NS + "numFmt"):
-            custom[int(nf.get("numFmtId"))] = nf.get("formatCode")
-    xfs_parent = root.find(_NS + "cellXfs")
-    xfs = [] if xfs_parent is None else [x for x in xfs_parent if x.tag == _NS + "xf"]
-    if not xfs:
-        raise _Fallback("no cellXfs: openpyxl's defaults apply")
-    if any(v is None for v in custom.values()):
-        raise _Fallback("numFmt without a formatCode")
-    formats: list[str] = []
-    dates: set[int] = set()
-    deltas: set[int] = set()
-    for i, xf in enumerate(xfs):
-        fid = int(xf.get("numFmtId", 0))
-        if fid in custom:
-            fmt = custom[fid]
-            shown = fmt
-        else:
-            if fid >= BUILTIN_FORMATS_MAX_SIZE or fid < 0:
-                raise _Fallback("number format id neither builtin nor defined")
-            fmt = BUILTIN_FORMATS.get(fid)
-            shown = BUILTIN_FORMATS.get(fid, "General")
-        if is_date_format(fmt):
-            dates.add(i)
-        if is_timedelta_format(fmt):
-            deltas.add(i)
-        formats.append(shown)
-    return formats, dates, deltas
+    """openpyxl's Text.from_tree(node).content; done here only for the plain case, one <t> child
+    (whose text it is, whatever its attributes) and no attribute on the node itself."""
+    if len(node) == 1 and node[0].tag == _T and not node.attrib:
+        return node[0].text or ""
+    from openpyxl.cell.text import Text
+    return Text.from_tree(node).content      # runs, phonetics...: openpyxl's own parse, its own errors
 
 
 def _fast_details(path: str) -> dict[str, tuple]:
-    import zipfile
+    """openpyxl's own ExcelReader, in full (non read-only) mode, with two parts replaced: the shared
+    strings are read with lxml, and each worksheet's rows go to a parser that records formats,
+    formulas and errors instead of creating one Cell object per cell. Every other part (workbook,
+    styles, properties, chart sheets, comments, drawings, tables, merged ranges, row and column
+    dimensions, sheet properties) is parsed and bound by openpyxl's own code, so it succeeds and
+    fails exactly as load_workbook does."""
+    import warnings
 
     from lxml import etree
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.packaging.relationship import get_dependents, get_rels_path
-    from openpyxl.packaging.workbook import WorkbookPackage
-    from openpyxl.reader.excel import _find_workbook_part
-    from openpyxl.utils.cell import range_boundaries
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
-    from openpyxl.workbook.child import INVALID_TITLE_REGEX
-    from openpyxl.worksheet._reader import _cast_number
+    from openpyxl.cell import MergedCell
+    from openpyxl.comments.comment_sheet import CommentSheet
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.formula.translate import Translator
+    from openpyxl.packaging.relationship import RelationshipList, get_dependents, get_rels_path
+    from openpyxl.pivot.table import TableDefinition
+    from openpyxl.reader.drawings import find_images
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+    from openpyxl.worksheet import _reader as R
+    from openpyxl.worksheet.table import Table
+    from openpyxl.xml.constants import COMMENTS_NS, SHARED_STRINGS
     from openpyxl.xml.functions import fromstring
 
-    out: dict[str, tuple] = {}
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        manifest = Manifest.from_tree(fromstring(zf.read("[Content_Types].xml")))
-        wb_part = _find_workbook_part(manifest).PartName[1:]
-        package = WorkbookPackage.from_tree(fromstring(zf.read(wb_part)))
-        epoch = CALENDAR_MAC_1904 if package.properties.date1904 else CALENDAR_WINDOWS_1900
-        rels = get_dependents(zf, get_rels_path(wb_part)).to_dict()
-        sheets = []
-        titles: list[str] = []
-        for sheet in package.sheets:
-            if not sheet.id:
-                continue
-            rel = rels[sheet.id]
-            if rel.target not in names or "chartsheet" in rel.Type:
-                continue
-            title = sheet.name
-            if sheet.state not in ("visible", "hidden", "veryHidden"):
-                raise _Fallback("sheet state openpyxl would refuse")
-            if INVALID_TITLE_REGEX.search(title) or any(t.lower() == title.lower() for t in titles):
-                raise _Fallback("sheet title openpyxl would refuse or rename")
-            titles.append(title)
-            sheets.append((title, rel.target, sheet.state))
-        formats_of, dates, deltas = _styles(zf, names)
-        strings = _shared_strings(zf, manifest)
-        kw = _xml_parser_kw()
-        tags = (_ROW, _MERGE, _HYPERLINKS, _COL)
-        for title, target, state in sheets:
-            formats: dict[tuple[int, int], str] = {}
-            formulas: dict[tuple[int, int], str] = {}
-            errors: dict[tuple[int, int], str] = {}
-            row_hidden: dict[int, bool] = {}
-            merges: list[str] = []
-            shared: dict[str, Translator] = {}
-            row = 0
-            last = (-1, -1)
-            with zf.open(target) as src:
-                for _, el in etree.iterparse(src, events=("end",), tag=tags, **kw):
-                    tag = el.tag
-                    if tag == _ROW:
-                        attrs = el.attrib
-                        r_attr = attrs.get("r")
-                        if r_attr is not None:
-                            try:
-                                row = int(r_attr)
-                            except ValueError:
-                                val = float(r_attr)
-                                if not val.is_integer():
-                                    raise
-                                row = int(val)
-                        else:
-                            row += 1
-                        col = 0
-                        if any(not k.startswith("{") and k not in ("r", "spans") for k in attrs.keys()):
-                            s_attr = attrs.get("s")
-                            if s_attr is not None:
-                                formats_of[int(s_attr)]            # IndexError as in openpyxl
-                            h = attrs.get("hidden", False)
-                            if attrs.get("visible") is not None:
-                                h = not attrs.get("visible")
-                            row_hidden[row] = _ox_bool(h)
-                        for c in el:
-                            ctag = c.tag
-                            if ctag != _C:
-                                if isinstance(ctag, str):
-                                    raise _Fallback("unexpected element in a row")
-                                continue                           # a comment
-                            data_type = c.get("t", "n")
-                            coord = c.get("r")
-                            style_id = c.get("s", 0)
-                            if style_id:
-                                style_id = int(style_id)
-                            nf = formats_of[style_id]
-                            value = fel = isel = None
-                            for ch in c:                       # <v>, <f>, <is>: the first of each
-                                ctag = ch.tag
-                                if ctag == _V:
-                                    if value is None:
-                                        value = ch.text or ""
-                                elif ctag == _F:
-                                    if fel is None:
-                                        fel = ch
-                                elif ctag == _IS:
-                                    if isel is None:
-                                        isel = ch
-                            if data_type == "inlineStr" or not value:
-                                value = None
-                            if coord:
-                                m = _COORD.match(coord)
-                                if m is None:
-                                    raise _Fallback("unusual cell reference")
-                                letters, digits = m.groups()
-                                r, col = int(digits), _COLS.get(letters) or _col_index(letters)
-                            else:
-                                col += 1
-                                r = row
-                            if fel is not None:
-                                data_type = "f"
-                                ftype = fel.get("t")
-                                value = "=" + fel.text if fel.text is not None else "="
-                                if ftype == "array":
-                                    value = "=" + value          # what _openpyxl_details records
-                                elif ftype == "shared":
-                                    idx = fel.get("si")
-                                    if idx in shared:
-                                        value = shared[idx].translate_formula(coord)
-                                    elif value != "=":
-                                        shared[idx] = Translator(value, coord)
-                                elif ftype == "dataTable":
-                                    raise _Fallback("dataTable formula")
-                            elif value is not None:
-                                if data_type == "n":
-                                    value = _cast_number(value)
-                                    if style_id in dates:
-                                        try:
-                                            from_excel(value, epoch, timedelta=style_id in deltas)
-                                        except (OverflowError, ValueError):
-                                            data_type = "e"
-                                            value = "#VALUE!"
-                                elif data_type == "s":
-                                    value = strings[int(value)]
-                                elif data_type == "b":
-                                    value = bool(int(value))
-                                elif data_type == "d":
-                                    value = from_ISO8601(value)
-                            elif data_type == "inlineStr":
-                                if isel is not None:
-                                    if len(isel) == 1 and isel[0].tag == _T:
-                                        value = isel[0].text or ""
-                                    else:
-                                        value = _text_content(isel)
-                            key = (r - 1, col - 1)
-                            if key <= last:                      # a cell written twice: the last wins
-                                formats.pop(key, None)
-                                formulas.pop(key, None)
-                                errors.pop(key, None)
-                            else:
-                                last = key
-                            if value is None:
-                                continue
-                            if nf and nf != "General":
-                                formats[key] = nf
-                            if data_type == "e":
-                                errors[key] = str(value)
-                            elif isinstance(value, str) and value.startswith("="):
-                                formulas[key] = value
-                        el.clear()
-                        while el.getprevious() is not None:
-                            del el.getparent()[0]
-                    elif tag == _MERGE:
-                        merges.append(el.get("ref"))
-                    elif tag == _HYPERLINKS:
-                        raise _Fallback("hyperlinks can give an empty cell a value")
-                    elif tag == _COL:
-                        s_attr = el.get("style")
-                        if s_attr is not None:
-                            formats_of[int(s_attr)]
-            for ref in merges:
-                # every cell of a merged range but its top-left one is empty (openpyxl's MergedCell)
-                c0, r0, c1, r1 = range_boundaries(ref)
-                if None in (c0, r0, c1, r1):
-                    raise _Fallback("whole-row or whole-column merge")
-                for d in (formats, formulas, errors):
-                    if not d:
-                        continue
-                    if (r1 - r0 + 1) * (c1 - c0 + 1) <= len(d):
-                        for rr in range(r0 - 1, r1):
-                            for cc in range(c0 - 1, c1):
-                                if (rr, cc) != (r0 - 1, c0 - 1):
-                                    d.pop((rr, cc), None)
+    class SheetParser(R.WorkSheetParser):
+        """WorkSheetParser.parse() with lxml; rows recorded, not turned into cells."""
+
+        def __init__(self, src, reader, wb):
+            super().__init__(src, reader.shared_strings, False, wb.epoch, wb._date_formats,
+                             wb._timedelta_formats, False)
+            self.wb = wb
+            self.formats: dict[tuple[int, int], str] = {}
+            self.formulas: dict[tuple[int, int], str] = {}
+            self.errors: dict[tuple[int, int], str] = {}
+            self.style_of: dict[Any, tuple[Any, str | None]] = reader.style_of
+            self.last = (-1, -1)
+
+        def parse(self):   # = WorkSheetParser.parse, lxml instead of ElementTree
+            dispatcher = {
+                R.COL_TAG: self.parse_column_dimensions, R.PROT_TAG: self.parse_sheet_protection,
+                R.EXT_TAG: self.parse_extensions, R.CF_TAG: self.parse_formatting,
+                R.LEGACY_TAG: self.parse_legacy, R.ROW_BREAK_TAG: self.parse_row_breaks,
+                R.COL_BREAK_TAG: self.parse_col_breaks, R.CUSTOM_VIEWS_TAG: self.parse_custom_views,
+            }
+            properties = {
+                R.PRINT_TAG: ('print_options', R.PrintOptions), R.MARGINS_TAG: ('page_margins', R.PageMargins),
+                R.PAGE_TAG: ('page_setup', R.PrintPageSetup), R.HEADER_TAG: ('HeaderFooter', R.HeaderFooter),
+                R.FILTER_TAG: ('auto_filter', R.AutoFilter), R.VALIDATION_TAG: ('data_validations', R.DataValidationList),
+                R.PROPERTIES_TAG: ('sheet_properties', R.WorksheetProperties), R.VIEWS_TAG: ('views', R.SheetViewList),
+                R.FORMAT_TAG: ('sheet_format', R.SheetFormatProperties), R.SCENARIOS_TAG: ('scenarios', R.ScenarioList),
+                R.TABLE_TAG: ('tables', R.TablePartList), R.HYPERLINK_TAG: ('hyperlinks', R.HyperlinkList),
+                R.MERGE_TAG: ('merged_cells', R.MergeCells),
+            }
+            tags = [R.ROW_TAG, *dispatcher, *properties]
+            for _, element in etree.iterparse(self.source, events=("end",), tag=tags, **_XML_KW):
+                tag = element.tag
+                if tag == R.ROW_TAG:
+                    self.parse_row(element)
+                    element.clear()
+                    while element.getprevious() is not None:   # keep memory flat (ET keeps them)
+                        del element.getparent()[0]
+                elif tag in dispatcher:
+                    dispatcher[tag](element)
+                    element.clear()
+                else:
+                    attr, cls = properties[tag]
+                    setattr(self, attr, cls.from_tree(element))
+                    element.clear()
+            return
+            yield                                              # a generator, like the original
+
+        def parse_row(self, row):   # = WorkSheetParser.parse_row; cells through self.cell()
+            attrs = dict(row.attrib)
+            if "r" in attrs:
+                try:
+                    self.row_counter = int(attrs['r'])
+                except ValueError:
+                    val = float(attrs['r'])
+                    if val.is_integer():
+                        self.row_counter = int(val)
                     else:
-                        for k in [k for k in d if r0 - 1 <= k[0] < r1 and c0 - 1 <= k[1] < c1
-                                  and k != (r0 - 1, c0 - 1)]:
-                            del d[k]
-            hidden_rows = {r - 1 for r, h in row_hidden.items() if h}
-            out[title] = (formats, formulas, hidden_rows, state != "visible", errors)
+                        raise ValueError(f"{attrs['r']} is not a valid row number")
+            else:
+                self.row_counter += 1
+            self.col_counter = 0
+            keys = {k for k in attrs if not k.startswith('{')}
+            if keys - {'r', 'spans'}:
+                self.row_dimensions[str(self.row_counter)] = attrs
+            for el in row:
+                self.cell(el)
+            return self.row_counter, []
+
+        def cell(self, c) -> None:   # = WorkSheetParser.parse_cell, then what _openpyxl_details records
+            if c.tag != _C:
+                raise _Fallback("an element other than <c> in a row")
+            data_type = c.get("t", "n")
+            coord = c.get("r")
+            s_attr = c.get("s")
+            st = self.style_of.get(s_attr)
+            if st is None:                                 # openpyxl: int(s) if s else 0, then its style
+                style_id = int(s_attr) if s_attr else (s_attr if s_attr is not None else 0)
+                fid = self.wb._cell_styles[style_id].numFmtId
+                nf = BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE \
+                    else self.wb._number_formats[fid - BUILTIN_FORMATS_MAX_SIZE]
+                st = self.style_of[s_attr] = (style_id, nf if nf and nf != "General" else None)
+            style_id, nf = st
+            value = fel = isel = None
+            for ch in c:                                   # the first <v>, <f>, <is>
+                ctag = ch.tag
+                if ctag == _V:
+                    if value is None:
+                        value = ch.text or ""
+                elif ctag == _F:
+                    if fel is None:
+                        fel = ch
+                elif ctag == _IS:
+                    if isel is None:
+                        isel = ch
+            if data_type == "inlineStr" or not value:
+                value = None
+            if coord:
+                m = _COORD.match(coord)
+                if m is None:
+                    raise _Fallback("unusual cell reference")
+                letters, digits = m.groups()
+                r, col = int(digits), _COLS.get(letters) or _col_index(letters)
+                self.col_counter = col
+            else:
+                self.col_counter += 1
+                r, col = self.row_counter, self.col_counter
+            if fel is not None:
+                data_type = "f"
+                ftype = fel.get("t")
+                value = "=" + fel.text if fel.text is not None else "="
+                if ftype == "array":
+                    value = "=" + value                    # _openpyxl_details: "=" + ArrayFormula.text
+                elif ftype == "shared":
+                    idx = fel.get("si")
+                    if idx in self.shared_formulae:
+                        value = self.shared_formulae[idx].translate_formula(coord)
+                    elif value != "=":
+                        self.shared_formulae[idx] = Translator(value, coord)
+                elif ftype == "dataTable":
+                    raise _Fallback("dataTable formula")
+            elif value is not None:
+                if data_type == "n":
+                    value = R._cast_number(value)
+                    if style_id in self.date_formats:
+                        try:
+                            from_excel(value, self.epoch, timedelta=style_id in self.timedelta_formats)
+                        except (OverflowError, ValueError):
+                            data_type = "e"
+                            value = "#VALUE!"
+                elif data_type == "s":
+                    value = self.shared_strings[int(value)]
+                elif data_type == "b":
+                    value = bool(int(value))
+                elif data_type == "d":
+                    value = from_ISO8601(value)
+            elif data_type == "inlineStr" and isel is not None:
+                value = _text_content(isel)
+            key = (r - 1, col - 1)
+            if key <= self.last:                           # a cell written twice: the last one wins
+                self.formats.pop(key, None)
+                self.formulas.pop(key, None)
+                self.errors.pop(key, None)
+            else:
+                self.last = key
+            if value is None:
+                return
+            if nf is not None:
+                self.formats[key] = nf
+            if data_type == "e":
+                self.errors[key] = str(value)
+            elif isinstance(value, str) and value.startswith("="):
+                self.formulas[key] = value
+
+    class Reader(ExcelReader):
+        def __init__(self, fn):
+            super().__init__(fn, read_only=False, keep_vba=False, data_only=False, keep_links=False,
+                             rich_text=False)
+            self.style_of: dict = {}
+            self.parsers: list = []
+
+        def read_strings(self):   # = read_string_table, with lxml
+            ct = self.package.find(SHARED_STRINGS)
+            if ct is not None:
+                out = []
+                with self.archive.open(ct.PartName[1:]) as src:
+                    for _, si in etree.iterparse(src, events=("end",), tag=_SI, **_XML_KW):
+                        out.append(_text_content(si).replace('x005F_', ''))
+                        si.clear()
+                        while si.getprevious() is not None:
+                            del si.getparent()[0]
+                self.shared_strings = out
+
+        def read_worksheets(self):   # = ExcelReader.read_worksheets (full mode) with SheetParser
+            comment_warning = """Cell '{0}':{1} is part of a merged range but has a comment which will be removed because merged cells cannot contain any data."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                rels_path = get_rels_path(rel.target)
+                rels = RelationshipList()
+                if rels_path in self.valid_files:
+                    rels = get_dependents(self.archive, rels_path)
+                fh = self.archive.open(rel.target)
+                ws = self.wb.create_sheet(sheet.name)
+                ws._rels = rels
+                ws_parser = R.WorksheetReader(ws, fh, self.shared_strings, self.data_only, self.rich_text)
+                ws_parser.parser = SheetParser(fh, self, self.wb)
+                ws_parser.bind_all()
+                fh.close()
+                self.parsers.append((ws, ws_parser.parser))
+                if ws_parser.parser.hyperlinks.hyperlink:
+                    raise _Fallback("hyperlinks give the empty cells they point at a value")
+                for r in rels.find(COMMENTS_NS):
+                    src = self.archive.read(r.target)
+                    comment_sheet = CommentSheet.from_tree(fromstring(src))
+                    for ref, comment in comment_sheet.comments:
+                        try:
+                            ws[ref].comment = comment
+                        except AttributeError:
+                            c = ws[ref]
+                            if isinstance(c, MergedCell):
+                                warnings.warn(comment_warning.format(ws.title, c.coordinate))
+                                continue
+                if self.wb.vba_archive and ws.legacy_drawing:
+                    ws.legacy_drawing = rels.get(ws.legacy_drawing).target
+                else:
+                    ws.legacy_drawing = None
+                for t in ws_parser.tables:
+                    src = self.archive.read(t)
+                    xml = fromstring(src)
+                    table = Table.from_tree(xml)
+                    ws.add_table(table)
+                drawings = rels.find(SpreadsheetDrawing._rel_type)
+                for rel in drawings:
+                    charts, images = find_images(self.archive, rel.target)
+                    for c in charts:
+                        ws.add_chart(c, c.anchor)
+                    for im in images:
+                        ws.add_image(im, im.anchor)
+                pivot_rel = rels.find(TableDefinition.rel_type)
+                pivot_caches = self.parser.pivot_caches
+                for r in pivot_rel:
+                    pivot_path = r.Target
+                    src = self.archive.read(pivot_path)
+                    tree = fromstring(src)
+                    pivot = TableDefinition.from_tree(tree)
+                    pivot.cache = pivot_caches[pivot.cacheId]
+                    ws.add_pivot(pivot)
+                ws.sheet_state = sheet.state
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # as in _openpyxl_details
+        reader = Reader(path)
+        try:
+            reader.read()
+        finally:
+            reader.archive.close()
+    out: dict[str, tuple] = {}
+    for ws, p in reader.parsers:
+        if any(c._value is not None for c in ws._cells.values()):
+            raise _Fallback("a cell got a value some other way")
+        formats, formulas, errors = p.formats, p.formulas, p.errors
+        for rng in ws.merged_cells.ranges:   # every cell of a merged range but its top-left is empty
+            r0, c0, r1, c1 = rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1
+            for d in (formats, formulas, errors):
+                if not d:
+                    continue
+                if (r1 - r0 + 1) * (c1 - c0 + 1) <= len(d):
+                    for rr in range(r0, r1 + 1):
+                        for cc in range(c0, c1 + 1):
+                            if rr != r0 or cc != c0:
+                                d.pop((rr, cc), None)
+                else:
+                    for k in [k for k in d if r0 <= k[0] <= r1 and c0 <= k[1] <= c1 and k != (r0, c0)]:
+                        del d[k]
+        hidden_rows = {r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden}
+        out[ws.title] = (formats, formulas, hidden_rows, ws.sheet_state != "visible", errors)
     return out

@@ -306,8 +306,9 @@ class Detector:
                 t.footer.append(g.text(r, cells[0]))
                 break
             # a row with a number in a numeric column is data: checked first, it spares the header test
-            if not any(parse_cell(g.get(r, c)) for c in (t.columns[n] for n in numeric)
-                       if g.get(r, c) is not None) and _header_hits(g, r) >= 2:
+            # (an int always parses: parse_cell(int) is a Num)
+            if not any(type(v) is int or parse_cell(v) for v in (g.get(r, c) for c in (t.columns[n] for n in numeric))
+                       if v is not None) and _header_hits(g, r) >= 2:
                 rr1 = self.header_block(r)
                 if self.flatten(r, rr1) == header_sig:   # header repeated after a page break
                     r = rr1 + 1
@@ -337,9 +338,10 @@ class Detector:
                  carry: dict[str, CellRef]) -> Row | None:
         g = self.g
         row_cells: dict[str, CellRef] = {}
+        merge_of, uncached, formats = self.merge_of, g.uncached, g.formats   # hot loop: every cell of a table
         for canon, c in t.columns.items():
             raw = g.get(r, c)
-            rng = self.merge_of.get((r, c))
+            rng = merge_of.get((r, c)) if merge_of else None
             inherited = False
             if raw is None and rng is not None and rng[0] < r and rng[0] > t.header[1]:
                 raw = g.get(rng[0], rng[1])
@@ -349,9 +351,9 @@ class Detector:
             text = "" if raw is None else str(raw).strip()
             if canon in numeric:
                 num = None
-                unknown = (r, c) in g.uncached or text.upper() in EXCEL_ERRORS
+                unknown = (uncached and (r, c) in uncached) or text.upper() in EXCEL_ERRORS
                 if text and not unknown and not is_empty_marker(text):
-                    num = parse_cell(raw, g.formats.get((r, c)))
+                    num = parse_cell(raw, formats.get((r, c)) if formats else None)
                 row_cells[canon] = CellRef(r, c, g.addr(r, c), raw, text, num, unknown=unknown)
             elif text:
                 addr = g.addr(rng[0], rng[1]) if inherited and rng else g.addr(r, c)
