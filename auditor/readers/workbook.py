@@ -190,7 +190,7 @@ def _details(path: str) -> dict[str, tuple]:
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _C, _V, _F, _IS, _T, _SI = _NS + "c", _NS + "v", _NS + "f", _NS + "is", _NS + "t", _NS + "si"
-_COORD = __import__("re").compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})\Z")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _COLS: dict[str, int] = {}
 _XML_KW = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False,
            "remove_comments": True, "remove_pis": True}   # check_file has refused DTDs already
@@ -234,6 +234,7 @@ def _fast_details(path: str) -> dict[str, tuple]:
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.utils.datetime import from_excel, from_ISO8601
     from openpyxl.worksheet import _reader as R
+    from openpyxl.worksheet._reader import _cast_number
     from openpyxl.worksheet.table import Table
     from openpyxl.xml.constants import COMMENTS_NS, SHARED_STRINGS
     from openpyxl.xml.functions import fromstring
@@ -285,7 +286,7 @@ def _fast_details(path: str) -> dict[str, tuple]:
             return
             yield                                              # a generator, like the original
 
-        def parse_row(self, row):   # = WorkSheetParser.parse_row; cells through self.cell()
+        def parse_row(self, row):   # = WorkSheetParser.parse_row + parse_cell, then what _openpyxl_details records
             attrs = dict(row.attrib)
             if "r" in attrs:
                 try:
@@ -302,94 +303,117 @@ def _fast_details(path: str) -> dict[str, tuple]:
             keys = {k for k in attrs if not k.startswith('{')}
             if keys - {'r', 'spans'}:
                 self.row_dimensions[str(self.row_counter)] = attrs
-            for el in row:
-                self.cell(el)
+            # one pass over the cells, everything the loop needs in locals (it runs for every cell)
+            style_of, formats, formulas, errors = self.style_of, self.formats, self.formulas, self.errors
+            dates = self.date_formats
+            row_counter, col, last = self.row_counter, self.col_counter, self.last
+            for c in row:
+                if c.tag != _C:
+                    raise _Fallback("an element other than <c> in a row")
+                data_type = c.get("t", "n")
+                coord = c.get("r")
+                s_attr = c.get("s")
+                st = style_of.get(s_attr)
+                if st is None:                             # openpyxl: int(s) if s else 0, then its style
+                    st = style_of[s_attr] = self.style(s_attr)
+                style_id, nf = st
+                value = fel = isel = None
+                n = len(c)
+                if n == 1:                                 # the first <v>, <f>, <is>
+                    ch = c[0]
+                    ctag = ch.tag
+                    if ctag == _V:
+                        value = ch.text or ""
+                    elif ctag == _F:
+                        fel = ch
+                    elif ctag == _IS:
+                        isel = ch
+                elif n:
+                    for ch in c:
+                        ctag = ch.tag
+                        if ctag == _V:
+                            if value is None:
+                                value = ch.text or ""
+                        elif ctag == _F:
+                            if fel is None:
+                                fel = ch
+                        elif ctag == _IS:
+                            if isel is None:
+                                isel = ch
+                if data_type == "inlineStr" or not value:
+                    value = None
+                if coord:                                  # [A-Z]{1,3}[1-9][0-9]{0,6}, else openpyxl decides
+                    digits = coord.lstrip(_UPPER)
+                    nl = len(coord) - len(digits)
+                    if not (0 < nl <= 3 and 0 < len(digits) <= 7 and digits.isdigit() and digits.isascii()
+                            and digits[0] != "0"):
+                        raise _Fallback("unusual cell reference")
+                    letters = coord[:nl]
+                    r, col = int(digits), _COLS.get(letters) or _col_index(letters)
+                else:
+                    col += 1
+                    r = row_counter
+                if fel is not None:
+                    data_type = "f"
+                    value = self.formula(fel, coord)
+                elif value is not None:
+                    if data_type == "n":
+                        value = _cast_number(value)
+                        if style_id in dates:
+                            try:
+                                from_excel(value, self.epoch, timedelta=style_id in self.timedelta_formats)
+                            except (OverflowError, ValueError):
+                                data_type = "e"
+                                value = "#VALUE!"
+                    elif data_type == "s":
+                        value = self.shared_strings[int(value)]
+                    elif data_type == "b":
+                        value = bool(int(value))
+                    elif data_type == "d":
+                        value = from_ISO8601(value)
+                elif data_type == "inlineStr" and isel is not None:
+                    value = _text_content(isel)
+                key = (r - 1, col - 1)
+                if key <= last:                            # a cell written twice: the last one wins
+                    formats.pop(key, None)
+                    formulas.pop(key, None)
+                    errors.pop(key, None)
+                else:
+                    last = key
+                if value is None:
+                    continue
+                if nf is not None:
+                    formats[key] = nf
+                if data_type == "e":
+                    errors[key] = str(value)
+                elif isinstance(value, str) and value.startswith("="):
+                    formulas[key] = value
+            self.col_counter, self.last = col, last
             return self.row_counter, []
 
-        def cell(self, c) -> None:   # = WorkSheetParser.parse_cell, then what _openpyxl_details records
-            if c.tag != _C:
-                raise _Fallback("an element other than <c> in a row")
-            data_type = c.get("t", "n")
-            coord = c.get("r")
-            s_attr = c.get("s")
-            st = self.style_of.get(s_attr)
-            if st is None:                                 # openpyxl: int(s) if s else 0, then its style
-                style_id = int(s_attr) if s_attr else (s_attr if s_attr is not None else 0)
-                fid = self.wb._cell_styles[style_id].numFmtId
-                nf = BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE \
-                    else self.wb._number_formats[fid - BUILTIN_FORMATS_MAX_SIZE]
-                st = self.style_of[s_attr] = (style_id, nf if nf and nf != "General" else None)
-            style_id, nf = st
-            value = fel = isel = None
-            for ch in c:                                   # the first <v>, <f>, <is>
-                ctag = ch.tag
-                if ctag == _V:
-                    if value is None:
-                        value = ch.text or ""
-                elif ctag == _F:
-                    if fel is None:
-                        fel = ch
-                elif ctag == _IS:
-                    if isel is None:
-                        isel = ch
-            if data_type == "inlineStr" or not value:
-                value = None
-            if coord:
-                m = _COORD.match(coord)
-                if m is None:
-                    raise _Fallback("unusual cell reference")
-                letters, digits = m.groups()
-                r, col = int(digits), _COLS.get(letters) or _col_index(letters)
-                self.col_counter = col
-            else:
-                self.col_counter += 1
-                r, col = self.row_counter, self.col_counter
-            if fel is not None:
-                data_type = "f"
-                ftype = fel.get("t")
-                value = "=" + fel.text if fel.text is not None else "="
-                if ftype == "array":
-                    value = "=" + value                    # _openpyxl_details: "=" + ArrayFormula.text
-                elif ftype == "shared":
-                    idx = fel.get("si")
-                    if idx in self.shared_formulae:
-                        value = self.shared_formulae[idx].translate_formula(coord)
-                    elif value != "=":
-                        self.shared_formulae[idx] = Translator(value, coord)
-                elif ftype == "dataTable":
-                    raise _Fallback("dataTable formula")
-            elif value is not None:
-                if data_type == "n":
-                    value = R._cast_number(value)
-                    if style_id in self.date_formats:
-                        try:
-                            from_excel(value, self.epoch, timedelta=style_id in self.timedelta_formats)
-                        except (OverflowError, ValueError):
-                            data_type = "e"
-                            value = "#VALUE!"
-                elif data_type == "s":
-                    value = self.shared_strings[int(value)]
-                elif data_type == "b":
-                    value = bool(int(value))
-                elif data_type == "d":
-                    value = from_ISO8601(value)
-            elif data_type == "inlineStr" and isel is not None:
-                value = _text_content(isel)
-            key = (r - 1, col - 1)
-            if key <= self.last:                           # a cell written twice: the last one wins
-                self.formats.pop(key, None)
-                self.formulas.pop(key, None)
-                self.errors.pop(key, None)
-            else:
-                self.last = key
-            if value is None:
-                return
-            if nf is not None:
-                self.formats[key] = nf
-            if data_type == "e":
-                self.errors[key] = str(value)
-            elif isinstance(value, str) and value.startswith("="):
-                self.formulas[key] = value
+        def style(self, s_attr):
+            """(style index, its number format if not General) as openpyxl reads a cell's s attribute."""
+            style_id = int(s_attr) if s_attr else (s_attr if s_attr is not None else 0)
+            fid = self.wb._cell_styles[style_id].numFmtId      # IndexError/TypeError: openpyxl's too
+            nf = BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE \
+                else self.wb._number_formats[fid - BUILTIN_FORMATS_MAX_SIZE]
+            return style_id, (nf if nf and nf != "General" else None)
+
+        def formula(self, fel, coord):
+            """= WorkSheetParser.parse_formula, as _openpyxl_details records it."""
+            ftype = fel.get("t")
+            value = "=" + fel.text if fel.text is not None else "="
+            if ftype == "array":
+                value = "=" + value                        # _openpyxl_details: "=" + ArrayFormula.text
+            elif ftype == "shared":
+                idx = fel.get("si")
+                if idx in self.shared_formulae:
+                    value = self.shared_formulae[idx].translate_formula(coord)
+                elif value != "=":
+                    self.shared_formulae[idx] = Translator(value, coord)
+            elif ftype == "dataTable":
+                raise _Fallback("dataTable formula")
+            return value
 
     class Reader(ExcelReader):
         def __init__(self, fn):

@@ -205,8 +205,10 @@ class Detector:
     def best_kind(self, flat: list[str], tails: list[str] | None = None
                   ) -> tuple[Kind, dict[str, int], dict[str, str]] | None:
         best = None
+        key_flat, key_tails = tuple(flat), None if tails is None else tuple(tails)
         for kind in KINDS:
-            cols, heads = self.map_columns(kind, flat, tails)
+            cols, heads = _map_columns(kind, key_flat, key_tails)
+            cols, heads = dict(cols), dict(heads)   # the cached ones stay untouched
             present = {k.split("@")[0] for k in cols}
             if not all(s.name in present for s in kind.cols if s.required):
                 continue
@@ -395,6 +397,13 @@ class Detector:
             if kind.level_cols and row.level is None and rtype == "data":
                 row.level = "kegiatan"   # a named row outside the level columns: program rows say so
         return row
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _map_columns(kind: Kind, flat: tuple, tails: tuple | None):
+    """Detector.map_columns, memoised: a batch meets the same headers in every folder (pure: the
+    column patterns are constants)."""
+    return Detector.map_columns(kind, list(flat), None if tails is None else list(tails))
 
 
 def _is_section(det: Detector, t: Table, r: int, label: str, texts: list[str]) -> bool:
