@@ -162,11 +162,27 @@ def run_once(cmd: list[str], *, env: dict, cwd: str, stdout_path: str | None = N
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     res = {"wall": round(wall, 3),
            "cpu": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 3),
-           "max_process_rss_mb": round(maxrss_kb / 1024, 1), "exit": p.returncode, "reaped_orphans": orphans}
+           "max_process_rss_mb": round(maxrss_kb / 1024, 1), "exit": p.returncode, "reaped_orphans": orphans,
+           # a child's ru_maxrss is at least this (our own peak at fork time): a max_process_rss_mb close
+           # to it says nothing about the child
+           "bench_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     if sampler:
         res.update(tree_rss_mb=round(sampler.peak_rss / 1024, 1), tree_pss_mb=round(sampler.peak_pss / 1024, 1),
                    tree_procs=sampler.max_procs)
     return res
+
+
+def _rows_summary(path: Path) -> list[dict]:
+    """The few fields of each batch JSON row the bench needs, one line at a time: the rows carry every
+    finding (~100 MB at N=400), and this process must stay small (see main())."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                out.append({"status": r.get("status"), "seconds": r.get("seconds"),
+                            "peak_rss_mb": r.get("peak_rss_mb"), "findings": len(r.get("findings") or [])})
+    return out
 
 
 def med(samples: list[dict], key: str) -> float | None:
@@ -198,15 +214,18 @@ class _Log:
         sys.stderr.flush()
 
 
-def tool_command(tool_root: str | None) -> tuple[list[str], dict, str]:
+def tool_command(tool_root: str | None) -> tuple[list[str], dict, str, str]:
+    """Command, environment, description, and the working directory to run it in: the tool's root,
+    because `python -m`/`-c` put the working directory first on sys.path (before PYTHONPATH), so
+    running from another checkout would silently import that checkout's auditor."""
     env = dict(os.environ)
     env.pop("LKIP_AUDIT_TEST_HOOKS", None)
     script = Path(sys.executable).parent / "lkip-audit"
     if tool_root is None and script.is_file():
-        return [str(script)], env, f"{script}"
+        return [str(script)], env, f"{script}", str(REPO)
     root = str(Path(tool_root or REPO).resolve())
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return [sys.executable, "-m", "auditor.cli"], env, f"{sys.executable} -m auditor.cli (PYTHONPATH={root})"
+    return [sys.executable, "-m", "auditor.cli"], env, f"{sys.executable} -m auditor.cli (PYTHONPATH={root}, cwd={root})", root
 
 
 def main() -> int:
@@ -225,32 +244,48 @@ def main() -> int:
     skip = set(filter(None, a.skip.split(",")))
     runs = max(1, a.runs)
     reaper = _make_subreaper()
-    cmd, env, tool_desc = tool_command(a.tool_root)
-    cwd = str(REPO)
+    cmd, env, tool_desc, cwd = tool_command(a.tool_root)
     py = sys.executable
 
-    # This process stays small (no openpyxl, pandas or rich until the end): a child's ru_maxrss starts
-    # from its parent's RSS at fork time. The corpus is built in a child process.
+    # This process stays small (no openpyxl, pandas or rich until the end; batch rows read line by line):
+    # a child's ru_maxrss starts from its parent's peak RSS (subprocess forks, or vforks and shares our
+    # memory until exec). The corpus is built in a child process.
     con = _Log()
-    got = subprocess.run([py, str(HERE / "corpus.py"), a.corpus, "--sizes", ",".join(map(str, sizes))],
-                         cwd=cwd, stdout=subprocess.PIPE, check=True, text=True)
+    got = subprocess.run([py, str(HERE / "corpus.py"), str(Path(a.corpus).resolve()), "--sizes",
+                          ",".join(map(str, sizes))], cwd=str(REPO), stdout=subprocess.PIPE, check=True, text=True)
     paths = json.loads(got.stdout.strip().splitlines()[-1])
     results: dict = {
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
                     "loadavg_start": [round(x, 2) for x in os.getloadavg()]},
         "tool": tool_desc, "runs": runs, "sizes": sizes, "targets": TARGETS, "cpu_covers_workers": reaper,
+        # which auditor package the measured command really imports (a wrong sys.path is easy to miss)
+        "tool_package": subprocess.run([py, "-c", "import auditor; print(auditor.__file__)"], env=env, cwd=cwd,
+                                       capture_output=True, text=True).stdout.strip(),
     }
+    con.print(f"tool: {tool_desc}; imports {results['tool_package']}")
+
+    def save_partial() -> None:
+        """Results so far, so an interrupted run still leaves its figures (`"partial": true`)."""
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.out).write_text(json.dumps({**results, "partial": True}, indent=1) + "\n")
 
     def measure(label: str, pairs: list[tuple[str, list[str], dict]]) -> dict:
         """Interleave the commands of `pairs` `runs` times; medians per command."""
         samples: dict[str, list[dict]] = {name: [] for name, _, _ in pairs}
         for i in range(runs):
             for name, c, kw in pairs:
+                if kw.get("stdout_path"):
+                    kw = {**kw, "stdout_path": kw["stdout_path"].format(run=i + 1)}
                 s = run_once(c, env=env, cwd=cwd, **kw)
+                if kw.get("stdout_path"):
+                    s["stdout"] = kw["stdout_path"]
                 samples[name].append(s)
                 con.print(f"{label} run {i + 1}/{runs} {name}: {s['wall']:.2f} s wall, {s['cpu']:.2f} s cpu"
                           f", {s['max_process_rss_mb']:.0f} MB")
+                results.setdefault("progress", {})[f"{label} {name}"] = samples[name]
+                save_partial()
+        results.pop("progress", None)
         return {name: summary(v) for name, v in samples.items()}
 
     floor_cmd = [py, "-c", IMPORT_FLOOR]
@@ -274,14 +309,22 @@ def main() -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
         for n in sizes:
             d = paths["batches"][str(n)]
-            lines_path = str(out_dir / f"batch-{n}.jsonl")
+            lines_path = str(out_dir / f"batch-{n}-run{{run}}.jsonl")
             m = measure(f"batch N={n}", [
                 ("read_floor", [py, str(HERE / "read_floor.py"), d, "--jobs", str(a.jobs)], {"sample": True}),
                 ("batch", cmd + ["batch", d, "--jobs", str(a.jobs), "--format", "json"],
                  {"sample": True, "stdout_path": lines_path}),
             ])
-            rows = [json.loads(x) for x in Path(lines_path).read_text().splitlines() if x.strip()]
-            peaks = [r["peak_rss_mb"] for r in rows if r.get("peak_rss_mb") is not None]
+            peaks: list[float] = []
+            rows: list[dict] = []
+            for k, run in enumerate(m["batch"]["runs"]):       # every run's rows; the last one's file is kept
+                path = Path(run.pop("stdout"))
+                rows = _rows_summary(path)
+                peaks += [r["peak_rss_mb"] for r in rows if r.get("peak_rss_mb") is not None]
+                if k < len(m["batch"]["runs"]) - 1:
+                    path.unlink()
+                else:
+                    path.replace(out_dir / f"batch-{n}.jsonl")
             statuses: dict[str, int] = {}
             for r in rows:
                 statuses[r.get("status", "?")] = statuses.get(r.get("status", "?"), 0) + 1
@@ -293,8 +336,9 @@ def main() -> int:
                 "worker_peak_rss_mb": max(peaks) if peaks else None,
                 "worker_peak_rss_mb_median": statistics.median(peaks) if peaks else None,
                 "folder_seconds_median": statistics.median([r["seconds"] for r in rows if r.get("seconds")]) if rows else None,
-                "findings": sum(len(r.get("findings") or []) for r in rows),
+                "findings": sum(r["findings"] for r in rows),
             }
+            save_partial()
         if "100" in results["batch"] and "400" in results["batch"]:
             b100, b400 = results["batch"]["100"]["batch"], results["batch"]["400"]["batch"]
             results["linearity_400_100"] = {"wall": ratio(b400, b100, "wall"), "cpu": ratio(b400, b100, "cpu")}
