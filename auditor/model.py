@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,8 @@ class Location:
     quote: str | None = None      # for narrative findings: the sentence
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # every field is a str or None: a shallow copy is what asdict() would give, at a tenth of the cost
+        return {k: v for k, v in vars(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,11 @@ class Related:
     label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in asdict(self).items() if v is not None or k == "value"}
-        d["value"] = jsonable(self.value)
+        d = {k: v for k, v in vars(self).items() if v is not None or k == "value"}   # as in Location.to_dict
+        value = self.value
+        if is_dataclass(value) and not isinstance(value, type):
+            value = asdict(value)
+        d["value"] = jsonable(value)
         return d
 
 

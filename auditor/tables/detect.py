@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import codes
 from ..numbers import is_empty_marker, parse_cell, parse_text
-from ..readers.grid import Grid
+from ..readers.grid import Grid, get_column_letter
 from .kinds import BY_NAME, HEADER_WORDS, KINDS, Kind
 from .model import CellRef, Row, Table
 
@@ -82,7 +82,7 @@ class Detector:
             values = self.g.values
             row = values[r] if 0 <= r < len(values) else None
             got = self._nonempty[r] = [] if row is None else \
-                [c for c in range(self.g.ncols) if row[c] not in (None, "")]
+                [c for c, v in enumerate(row) if v is not None and v != ""]
         return got
 
     # -- header ----------------------------------------------------------------------------
@@ -292,6 +292,7 @@ class Detector:
         header_sig = [h for h in flat]
         numeric = {canon for canon in t.columns if _spec(kind, canon).numeric}
         groups = [canon for canon in t.columns if _spec(kind, canon).group]
+        plan = self.plan(t, numeric)
         carry: dict[str, CellRef] = {}
         section: str | None = None
         last = t.header[1]
@@ -324,7 +325,7 @@ class Detector:
                 r += 1
                 continue
             blank_run = 0
-            row = self.make_row(t, kind, r, numeric, groups, carry)
+            row = self.make_row(t, kind, r, numeric, groups, carry, plan)
             if row is not None:
                 if row.type == "section":
                     section = row.label
@@ -336,29 +337,46 @@ class Detector:
         if kind.hierarchy:
             link_hierarchy(t)
 
-    def make_row(self, t: Table, kind: Kind, r: int, numeric: set[str], groups: list[str],
-                 carry: dict[str, CellRef]) -> Row | None:
+    def plan(self, t: Table, numeric: set[str]) -> list[tuple[str, int, bool, str]]:
+        """(canonical column, grid column, numeric?, column letters) for each mapped column, once per table."""
         g = self.g
+        return [(canon, c, canon in numeric, get_column_letter(c + g.col0)) for canon, c in t.columns.items()]
+
+    def make_row(self, t: Table, kind: Kind, r: int, numeric: set[str], groups: list[str],
+                 carry: dict[str, CellRef], plan: list[tuple[str, int, bool, str]] | None = None) -> Row | None:
+        g = self.g
+        if plan is None:
+            plan = self.plan(t, numeric)
         row_cells: dict[str, CellRef] = {}
         merge_of, uncached, formats = self.merge_of, g.uncached, g.formats   # hot loop: every cell of a table
-        for canon, c in t.columns.items():
-            raw = g.get(r, c)
+        values = g.values
+        row_values = values[r] if 0 <= r < len(values) else ()
+        width = len(values[0]) if values else 0
+        rnum = str(r + g.row0)
+        top = t.header[1]
+        for canon, c, is_num, letters in plan:
+            raw = row_values[c] if 0 <= c < width else None
             rng = merge_of.get((r, c)) if merge_of else None
             inherited = False
-            if raw is None and rng is not None and rng[0] < r and rng[0] > t.header[1]:
+            if raw is None and rng is not None and rng[0] < r and rng[0] > top:
                 raw = g.get(rng[0], rng[1])
                 inherited = True
-                if canon in numeric:
+                if is_num:
                     continue   # a merged number belongs to its first row only
-            text = "" if raw is None else str(raw).strip()
-            if canon in numeric:
+            if raw is None:
+                text = ""
+            elif type(raw) is str:
+                text = raw.strip()
+            else:
+                text = str(raw).strip()
+            if is_num:
                 num = None
-                unknown = (uncached and (r, c) in uncached) or text.upper() in EXCEL_ERRORS
-                if text and not unknown and not is_empty_marker(text):
+                unknown = (uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
+                if text and not unknown and (type(raw) is int or not is_empty_marker(text)):
                     num = parse_cell(raw, formats.get((r, c)) if formats else None)
-                row_cells[canon] = CellRef(r, c, g.addr(r, c), raw, text, num, unknown=unknown)
+                row_cells[canon] = CellRef(r, c, letters + rnum, raw, text, num, unknown=unknown)
             elif text:
-                addr = g.addr(rng[0], rng[1]) if inherited and rng else g.addr(r, c)
+                addr = g.addr(rng[0], rng[1]) if inherited and rng else letters + rnum
                 row_cells[canon] = CellRef(r, c, addr, raw, text)
         for canon in groups:
             if canon in row_cells and row_cells[canon].text:
@@ -377,9 +395,8 @@ class Detector:
             texts = [g.text(r, c) for c in self.nonempty(r)]
             label = next((x for x in texts if parse_text(x) is None), "")
         has_number = any(row_cells[n].num is not None for n in numeric if n in row_cells)
-        norm_label = label.strip().lower()
-        if re.match(kind.total_labels, norm_label) or (not label and any(re.match(kind.total_labels, x.lower())
-                                                                          for x in texts)):
+        total_re = _total_re(kind.total_labels)
+        if total_re.match(label.strip().lower()) or (not label and any(total_re.match(x.lower()) for x in texts)):
             rtype = "total"
         elif not has_number and _is_section(self, t, r, label,
                                             texts if texts is not None else [g.text(r, c) for c in self.nonempty(r)]):
@@ -397,6 +414,11 @@ class Detector:
             if kind.level_cols and row.level is None and rtype == "data":
                 row.level = "kegiatan"   # a named row outside the level columns: program rows say so
         return row
+
+
+@functools.lru_cache(maxsize=256)
+def _total_re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -428,15 +450,25 @@ _NUMPREFIX = re.compile(r"^\s*(\d+(\.\d+)*\.?|[a-z]\)|[a-z]\.|\(\d+\))\s+", re.I
 
 def describe(row: Row, cells: dict[str, CellRef], label: str) -> None:
     """Level, ordinal, numbering, code and clean name of a row, from what its cells say."""
-    if "no" in cells:
-        row.numbering = cells["no"].text.rstrip(".") or None
+    no = cells.get("no")
+    kode = cells.get("kode")
+    row.numbering, row.code, row.level, row.ordinal, row.name = _describe(
+        None if no is None else no.text, None if kode is None else kode.text, label)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _describe(no: str | None, kode: str | None, label: str) -> tuple:
+    """describe()'s work, memoised: a pure function of three texts that big exports repeat on every row."""
+    numbering = None
+    if no is not None:
+        numbering = no.rstrip(".") or None
     code = None
-    if "kode" in cells:
-        code = codes.normalise_program_code(cells["kode"].text)
+    if kode is not None:
+        code = codes.normalise_program_code(kode)
     text = label
     m = _NUMPREFIX.match(text)
     if m and not codes.split_code_label(text)[0]:
-        row.numbering = row.numbering or m.group(1).rstrip(".")
+        numbering = numbering or m.group(1).rstrip(".")
         text = text[m.end():]
     c2, rest = codes.split_code_label(text)
     if c2:
@@ -445,10 +477,7 @@ def describe(row: Row, cells: dict[str, CellRef], label: str) -> None:
     level, ordinal, rest = codes.label_level(text)
     if code and not level:
         level = codes.code_level(code)
-    row.code = code
-    row.level = level
-    row.ordinal = ordinal
-    row.name = rest.strip(" :.-\"'") if rest else text.strip(" :.-\"'")
+    return numbering, code, level, ordinal, (rest.strip(" :.-\"'") if rest else text.strip(" :.-\"'"))
 
 
 LEVEL_RANK = {"program": 1, "kegiatan": 2, "sub_kegiatan": 3}

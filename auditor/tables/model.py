@@ -8,7 +8,7 @@ from ..numbers import Num
 from ..readers.grid import Grid
 
 
-@dataclass
+@dataclass(slots=True)   # millions per batch: slots halve their memory and speed their creation
 class CellRef:
     r: int
     c: int
@@ -19,7 +19,7 @@ class CellRef:
     unknown: bool = False     # a formula with no cached value or an Excel error: a value we cannot know
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     r: int                                  # grid row index
     type: str                               # data | section | total | heading
