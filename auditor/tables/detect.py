@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .. import codes
 from ..numbers import is_empty_marker, parse_cell, parse_text
@@ -64,6 +65,7 @@ class Detector:
         self.g = grid
         self.merge_of = grid.merge_map()
         self._nonempty: dict[int, list[int]] = {}
+        self.int_nums: dict[int, Any] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def top_left(self, r: int, c: int):
@@ -349,7 +351,7 @@ class Detector:
             plan = self.plan(t, numeric)
         row_cells: dict[str, CellRef] = {}
         merge_of, uncached, formats = self.merge_of, g.uncached, g.formats   # hot loop: every cell of a table
-        values = g.values
+        values, int_nums = g.values, self.int_nums
         row_values = values[r] if 0 <= r < len(values) else ()
         width = len(values[0]) if values else 0
         rnum = str(r + g.row0)
@@ -372,8 +374,16 @@ class Detector:
             if is_num:
                 num = None
                 unknown = (uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
-                if text and not unknown and (type(raw) is int or not is_empty_marker(text)):
-                    num = parse_cell(raw, formats.get((r, c)) if formats else None)
+                if text and not unknown:
+                    fmt = formats.get((r, c)) if formats else None
+                    if type(raw) is int and fmt is None:
+                        # exports repeat amounts (0, the same SP2D total on every line of a document):
+                        # one Num per distinct amount (Nums are never mutated)
+                        num = int_nums.get(raw)
+                        if num is None:
+                            num = int_nums[raw] = parse_cell(raw)
+                    elif not is_empty_marker(text):
+                        num = parse_cell(raw, fmt)
                 row_cells[canon] = CellRef(r, c, letters + rnum, raw, text, num, unknown=unknown)
             elif text:
                 addr = g.addr(rng[0], rng[1]) if inherited and rng else letters + rnum
