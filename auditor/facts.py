@@ -200,29 +200,44 @@ class _Sums:
 
 def _sipd_sums(t: Table, value) -> _Sums:
     out = _Sums()
-    # an export repeats the same few codes on thousands of rows: normalise each distinct text once
+    # an export repeats the same few codes on thousands of rows: normalise each distinct text once,
+    # sum per sub kegiatan row by row, and carry the sums up to kegiatan and program once per sub
     program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
     parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
     group_of = functools.lru_cache(maxsize=None)(lambda k: codes.rekening_group(codes.normalise_rekening(k) or ""))
+    by_sub: dict[str, Decimal] = {}
+    rows_of: Counter = Counter()
+    ups: dict[str, tuple] = {}                  # sub -> its (program, kegiatan), codes as first seen
     for row in t.data_rows():
         sub = program_code(row.text("kode_sub"))
         got = value(row)
         if not sub or got is None:
             continue
         amount, cell = got
-        keg = parent_code(sub)
-        prog = parent_code(keg) if keg else None
-        for level, code, name_col in (("program", prog, "nama_program"), ("kegiatan", keg, "nama_kegiatan"),
-                                      ("sub_kegiatan", sub, "nama_sub")):
-            if not code:
-                continue
-            out.by_code[code] += amount
-            out.rows[code] += 1
-            out.first.setdefault(code, cell)
-            out.names.setdefault(code, (level, row.text(name_col) or code))
+        if sub not in by_sub:
+            keg = parent_code(sub)
+            prog = parent_code(keg) if keg else None
+            ups[sub] = (prog, keg)
+            # keys in the order a row-by-row walk meets them (program, kegiatan, sub kegiatan)
+            for level, code, name_col in (("program", prog, "nama_program"), ("kegiatan", keg, "nama_kegiatan"),
+                                          ("sub_kegiatan", sub, "nama_sub")):
+                if code:
+                    out.by_code.setdefault(code, Decimal(0))
+                    out.first.setdefault(code, cell)
+                    out.names.setdefault(code, (level, row.text(name_col) or code))
+            by_sub[sub] = amount
+        else:
+            by_sub[sub] += amount
+        rows_of[sub] += 1
         grp = group_of(row.text("kode_rekening"))
         if grp:
             out.by_group[grp] += amount
+    for sub, total in by_sub.items():
+        prog, keg = ups[sub]
+        for code in (prog, keg, sub):
+            if code:
+                out.by_code[code] += total
+                out.rows[code] += rows_of[sub]
     return out
 
 

@@ -34,39 +34,44 @@ def _measure(column: str) -> str:
 
 
 def build_frames(tables) -> dict[str, Any]:
-    """{"rows": …, "values": …} for all tables, built column-wise (cheaper than records)."""
+    """{"rows": …, "values": …} for all tables, built column by column (big exports: 100,000 rows)."""
     import pandas as pd
 
     rows: dict[str, list] = {k: [] for k in ROW_COLS}
     vals: dict[str, list] = {k: [] for k in VALUE_COLS}
-    r_path, r_sheet, r_caption, r_kind, r_table, r_row, r_type, r_label, r_name, r_level, r_code, r_section = \
-        (rows[k].append for k in ROW_COLS)
-    v_row, v_col, v_money, v_pct, v_other, v_dec, v_text, v_cell = (vals[k].append for k in VALUE_COLS)
     nan = math.nan
     row_id = 0
     for t in tables:
         kind = BY_NAME[t.kind]
-        numeric = [(col, _measure(col)) for col in t.columns
-                   if next(s for s in kind.cols if s.name == col.split("@")[0]).numeric]
+        trows = t.rows
+        n = len(trows)
         # the same for every row (t.range is computed on each access): worked out once per table
-        path, sheet, caption, rng, row0 = t.path, t.sheet, t.caption, t.range, t.grid.row0
-        for row in t.rows:
-            r_path(path), r_sheet(sheet), r_caption(caption), r_kind(t.kind), r_table(rng)
-            r_row(row.r + row0), r_type(row.type), r_label(row.label), r_name(row.name)
-            r_level(row.level), r_code(row.code), r_section(row.section)
-            cells = row.cells
-            for col, measure in numeric:
-                cell = cells.get(col)
-                if cell is None:
-                    continue
-                num = cell.num
-                value = float(num.value) if num is not None else nan
-                v_row(row_id), v_col(col), v_dec(num.decimals if num is not None else None)
-                v_money(value if measure == "money" else nan)
-                v_pct(value if measure == "percent" else nan)
-                v_other(value if measure == "other" else nan)
-                v_text(cell.text), v_cell(cell.addr)
-            row_id += 1
+        for key, value in (("path", t.path), ("sheet", t.sheet), ("caption", t.caption), ("kind", t.kind),
+                           ("table", t.range)):
+            rows[key].extend([value] * n)
+        row0 = t.grid.row0
+        rows["row"].extend([row.r + row0 for row in trows])
+        for key in ("row_type", "label", "name", "level", "code", "section"):
+            attr = "type" if key == "row_type" else key
+            rows[key].extend([getattr(row, attr) for row in trows])
+        for col in t.columns:
+            if not next(s for s in kind.cols if s.name == col.split("@")[0]).numeric:
+                continue
+            present = [(row_id + i, cell) for i, row in enumerate(trows)
+                       if (cell := row.cells.get(col)) is not None]
+            if not present:
+                continue
+            nums = [cell.num for _, cell in present]
+            values = [nan if num is None else float(num.value) for num in nums]
+            measure = _measure(col)
+            vals["row_id"].extend([i for i, _ in present])
+            vals["column"].extend([col] * len(present))
+            for m in ("money", "percent", "other"):
+                vals[m].extend(values if m == measure else [nan] * len(present))
+            vals["decimals"].extend([None if num is None else num.decimals for num in nums])
+            vals["text"].extend([cell.text for _, cell in present])
+            vals["cell"].extend([cell.addr for _, cell in present])
+        row_id += n
     return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals)}
 
 
