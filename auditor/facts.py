@@ -148,6 +148,16 @@ class FactStore:
                  "aliases": sorted(e.aliases - {e.name}), "facts": count.get(e.key, 0)}
                 for e in self.entities.values()]
 
+    def of(self, entity: str, period) -> list[Fact]:
+        """The facts of one entity and period (indexed on first use, re-indexed when facts were added)."""
+        index = getattr(self, "_of", None)
+        if index is None or index[0] != len(self.facts):
+            by: dict[tuple, list[Fact]] = defaultdict(list)
+            for f in self.facts:
+                by[(f.entity, f.period)].append(f)
+            index = self._of = (len(self.facts), by)
+        return index[1].get((entity, period), [])
+
     def by_key(self) -> dict[tuple, list[Fact]]:
         out: dict[tuple, list[Fact]] = defaultdict(list)
         for f in self.facts:

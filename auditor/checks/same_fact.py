@@ -11,11 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import tolerance as tl
-from ..entities import normalise, similarity
 from ..model import Location, Related
-from ..numbers import format_id
 from .base import Param, as_number
-from .diagnose import say, transposed
 
 DOC = "The same fact (a pagu, a target, a realisasi, a capaian) has the same value in every document."
 PARAMS = {
@@ -44,6 +41,7 @@ def where(f) -> str:
 
 
 def agree(a, b, tol) -> bool:
+    from ..entities import normalise, similarity
     if a.num is None or b.num is None:
         if a.num is None and b.num is None:
             return normalise(a.text) == normalise(b.text) or similarity(a.text, b.text) >= 90
@@ -52,6 +50,8 @@ def agree(a, b, tol) -> bool:
 
 
 def diagnose(lang, store, f, ref, measure) -> str | None:
+    from ..numbers import format_id
+    from .diagnose import say, transposed
     if f.num is None or ref.num is None:
         return None
     v, want = f.num.value, ref.num.value
@@ -60,9 +60,8 @@ def diagnose(lang, store, f, ref, measure) -> str | None:
     # only the copying errors seen in practice: a realisasi (or the target) printed as the capaian
     sources = {"capaian": ("realisasi", "target"), "capaian_akhir": ("realisasi", "target")}.get(measure, ())
     hits = []
-    for g in store.facts:
-        if g.entity == f.entity and g.period == f.period and g.measure in sources and g.num is not None \
-                and g.num.value == v:
+    for g in store.of(f.entity, f.period):
+        if g.measure in sources and g.num is not None and g.num.value == v:
             hits.append(g.measure)
     hits = sorted(set(hits))
     if len(hits) == 1:
