@@ -358,36 +358,41 @@ class Detector:
         top = t.header[1]
         for canon, c, is_num, letters in plan:
             raw = row_values[c] if 0 <= c < width else None
-            rng = merge_of.get((r, c)) if merge_of else None
             inherited = False
-            if raw is None and rng is not None and rng[0] < r and rng[0] > top:
-                raw = g.get(rng[0], rng[1])
-                inherited = True
-                if is_num:
-                    continue   # a merged number belongs to its first row only
-            if raw is None:
-                text = ""
-            elif type(raw) is str:
-                text = raw.strip()
-            else:
-                text = str(raw).strip()
+            rng = None
+            if merge_of:
+                rng = merge_of.get((r, c))
+                if raw is None and rng is not None and rng[0] < r and rng[0] > top:
+                    raw = g.get(rng[0], rng[1])
+                    inherited = True
+                    if is_num:
+                        continue   # a merged number belongs to its first row only
             if is_num:
                 num = None
-                unknown = (uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
-                if text and not unknown:
-                    fmt = formats.get((r, c)) if formats else None
-                    if type(raw) is int and fmt is None:
-                        # exports repeat amounts (0, the same SP2D total on every line of a document):
-                        # one Num per distinct amount (Nums are never mutated)
-                        num = int_nums.get(raw)
-                        if num is None:
-                            num = int_nums[raw] = parse_cell(raw)
-                    elif not is_empty_marker(text):
-                        num = parse_cell(raw, fmt)
-                row_cells[canon] = CellRef(r, c, letters + rnum, raw, text, num, unknown=unknown)
-            elif text:
-                addr = g.addr(rng[0], rng[1]) if inherited and rng else letters + rnum
-                row_cells[canon] = CellRef(r, c, addr, raw, text)
+                if type(raw) is int:            # most numbers of a big export: no error, no marker possible
+                    text = str(raw)
+                    unknown = bool(uncached) and (r, c) in uncached
+                    if not unknown:
+                        fmt = formats.get((r, c)) if formats else None
+                        if fmt is None:
+                            # exports repeat amounts (0, the same SP2D total on every line of a document):
+                            # one Num per distinct amount (Nums are never mutated)
+                            num = int_nums.get(raw)
+                            if num is None:
+                                num = int_nums[raw] = parse_cell(raw)
+                        else:
+                            num = parse_cell(raw, fmt)
+                else:
+                    text = "" if raw is None else raw.strip() if type(raw) is str else str(raw).strip()
+                    unknown = (uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
+                    if text and not unknown and not is_empty_marker(text):
+                        num = parse_cell(raw, formats.get((r, c)) if formats else None)
+                row_cells[canon] = CellRef(r, c, letters + rnum, raw, text, num, unknown)
+            elif raw is not None:
+                text = raw.strip() if type(raw) is str else str(raw).strip()
+                if text:
+                    addr = g.addr(rng[0], rng[1]) if inherited and rng else letters + rnum
+                    row_cells[canon] = CellRef(r, c, addr, raw, text)
         for canon in groups:
             if canon in row_cells and row_cells[canon].text:
                 if canon not in numeric:
