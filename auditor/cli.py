@@ -1,17 +1,16 @@
 """Command line: check, batch, rules, inspect. Heavy libraries are imported inside commands so that
-`--help` and `rules` stay fast."""
+`--help` and `rules` stay fast (the parser is the standard library's argparse)."""
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 from enum import Enum
-from typing import Optional
+from typing import NoReturn
 
-import typer
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="lkip-audit: consistency auditor for LKIP/LKjIP reports and their SIPD/Renstra spreadsheets.")
+PROG = "lkip-audit"
+DESCRIPTION = "lkip-audit: consistency auditor for LKIP/LKjIP reports and their SIPD/Renstra spreadsheets."
 
 
 class Fmt(str, Enum):
@@ -31,9 +30,9 @@ class FailOn(str, Enum):
     never = "never"
 
 
-def die(msg: str, code: int = 2) -> None:
-    typer.echo(f"lkip-audit: {msg}", err=True)
-    raise typer.Exit(code)
+def die(msg: str, code: int = 2) -> NoReturn:
+    print(f"lkip-audit: {msg}", file=sys.stderr, flush=True)
+    raise SystemExit(code)
 
 
 def _console(width: int | None = None):
@@ -77,22 +76,12 @@ def exit_code(report: dict, fail_on: str) -> int:
     return 1 if any(SEVERITY_RANK[f["severity"]] >= bar for f in report["findings"]) else 0
 
 
-@app.command()
-def check(
-    paths: list[str] = typer.Argument(..., help="files or folders (one folder = one SKPD/kecamatan)"),
-    format: Fmt = typer.Option(Fmt.rich, "--format", "-f", help="rich terminal report or JSON"),
-    lang: Lang = typer.Option(Lang.id, "--lang", help="language of the report"),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="exit 1 when a finding of this severity or worse exists"),
-    rules: list[str] = typer.Option([], "--rules", help="extra rule file(s) (YAML); a rule with an existing code replaces it"),
-    config: Optional[str] = typer.Option(None, "--config", help="config file (YAML): scale, tolerance, severities, disabled rules"),
-    baseline: Optional[str] = typer.Option(None, "--baseline", help="suppress findings whose fingerprints are in this file"),
-    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="write the fingerprints of all findings to this file"),
-    annotate: Optional[str] = typer.Option(None, "--annotate", help="write annotated copies of the input workbooks to this folder"),
-    html: Optional[str] = typer.Option(None, "--html", help="write a self-contained HTML report"),
-    kkr: Optional[str] = typer.Option(None, "--kkr", help="write a Kertas Kerja Reviu workbook (.xlsx)"),
-    width: Optional[int] = typer.Option(None, "--width", help="terminal width for the rich report"),
-):
+# ----------------------------------------------------------------------------------------------
+# commands: each takes the parsed arguments and returns the exit code (or dies with 2)
+
+def check(args: argparse.Namespace) -> int:
     """Audit files or a folder and report every inconsistency."""
+    paths: list[str] = args.paths
     _check_paths(paths)
     from .checks.base import ConfigError
     from .engine import audit
@@ -100,29 +89,32 @@ def check(
 
     from .rules import load_config
     try:
-        cfg = load_config(config)
+        cfg = load_config(args.config)
     except ConfigError as e:
         die(str(e))
-    fail_level = fail_on.value if fail_on is not FailOn.error or "fail_on" not in cfg else cfg["fail_on"]
-    use_lang = lang.value if lang is not Lang.id or "lang" not in cfg else cfg["lang"]
+    # the config file's fail_on / lang apply only when the option was not given
+    fail_level = args.fail_on if args.fail_on is not None else cfg.get("fail_on", FailOn.error.value)
+    use_lang = args.lang if args.lang is not None else cfg.get("lang", Lang.id.value)
+    write_baseline, annotate, html, kkr = args.write_baseline, args.annotate, args.html, args.kkr
     try:
         _guard_outputs(paths, write_baseline, annotate, html, kkr)
     except OutputProblem as e:
         die(f"cannot write output: {e}")
     try:
-        report = audit(paths, lang=use_lang, rules_files=rules, config=cfg, baseline=_load_baseline(baseline))
+        report = audit(paths, lang=use_lang, rules_files=args.rules or [], config=cfg,
+                       baseline=_load_baseline(args.baseline))
     except ConfigError as e:
         die(str(e))
     try:
         _write_outputs(report, write_baseline, annotate, html, kkr)
     except (OutputProblem, OSError) as e:
         die(f"cannot write output: {e}")
-    if format is Fmt.json:
+    if args.format == Fmt.json.value:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         from .report.terminal import render
-        render(report, _console(width))
-    raise typer.Exit(exit_code(report, fail_level))
+        render(report, _console(args.width))
+    return exit_code(report, fail_level)
 
 
 def _guard_outputs(paths, write_baseline, annotate, html, kkr) -> None:
@@ -162,81 +154,191 @@ def _write_outputs(report, write_baseline, annotate, html, kkr):
         annotate_workbooks(report, annotate)
 
 
-@app.command()
-def rules(
-    code: Optional[str] = typer.Argument(None, help="a rule code (e.g. PCT001) to show its documentation"),
-    lang: Lang = typer.Option(Lang.id, "--lang"),
-    rules_files: list[str] = typer.Option([], "--rules", help="extra rule file(s)"),
-    format: Fmt = typer.Option(Fmt.rich, "--format", "-f"),
-):
+def rules(args: argparse.Namespace) -> int:
     """List the rule catalogue, or show one rule's documentation."""
     from .checks.base import ConfigError
     from .report.catalogue import render_catalogue, render_rule, rule_dict
     from .rules import load_rules
 
+    code, lang, fmt = args.code, args.lang, args.format
     try:
-        catalogue = load_rules(rules_files)
+        catalogue = load_rules(args.rules or [])
     except ConfigError as e:
         die(str(e))
     if code:
         rule = catalogue.get(code.upper())
         if rule is None:
             die(f"unknown rule {code}; run `lkip-audit rules` for the list")
-        if format is Fmt.json:
+        if fmt == Fmt.json.value:
             sys.stdout.write(json.dumps(rule_dict(rule), ensure_ascii=False, indent=2) + "\n")
         else:
-            render_rule(rule, lang.value, _console())
-        return
-    if format is Fmt.json:
+            render_rule(rule, lang, _console())
+        return 0
+    if fmt == Fmt.json.value:
         sys.stdout.write(json.dumps([rule_dict(r) for r in catalogue.values()], ensure_ascii=False, indent=2) + "\n")
     else:
-        render_catalogue(catalogue, lang.value, _console())
+        render_catalogue(catalogue, lang, _console())
+    return 0
 
 
-@app.command()
-def inspect(
-    paths: list[str] = typer.Argument(..., help="files or folders"),
-    format: Fmt = typer.Option(Fmt.rich, "--format", "-f"),
-    facts: bool = typer.Option(False, "--facts", help="show the resolved entities and where each fact came from"),
-    claims: bool = typer.Option(False, "--claims", help="show the narrative claims found and whether each was tied to a fact"),
-):
+def inspect(args: argparse.Namespace) -> int:
     """Show what was detected: tables, kinds, header mapping, rows (for debugging a new export)."""
-    _check_paths(paths)
+    _check_paths(args.paths)
     from .inspect import inspect_paths, render_inspect
 
-    data = inspect_paths(paths, facts=facts, claims=claims)
-    if format is Fmt.json:
+    data = inspect_paths(args.paths, facts=args.facts, claims=args.claims)
+    if args.format == Fmt.json.value:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         render_inspect(data, _console())
-    raise typer.Exit(0 if data["files"] and any(not f.get("error") for f in data["files"]) else 2)
+    return 0 if data["files"] and any(not f.get("error") for f in data["files"]) else 2
 
 
-@app.command()
-def batch(
-    root: str = typer.Argument(..., help="a folder whose sub-folders are one kecamatan/SKPD each"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="parallel workers (default: all cores)"),
-    timeout: float = typer.Option(300.0, "--timeout", help="seconds allowed per folder"),
-    format: Fmt = typer.Option(Fmt.rich, "--format", "-f", help="rich rekap table, or one JSON report per line per folder"),
-    lang: Lang = typer.Option(Lang.id, "--lang"),
-    rekap: Optional[str] = typer.Option(None, "--rekap", help="write the rekap workbook (.xlsx)"),
-    rules_files: list[str] = typer.Option([], "--rules"),
-    config: Optional[str] = typer.Option(None, "--config"),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on"),
-):
+def batch(args: argparse.Namespace) -> int:
     """Audit every kecamatan folder under ROOT in parallel and print a rekap, worst first."""
-    _check_paths([root])
+    _check_paths([args.root])
     from .batch_cli import run_batch_cli
-    raise typer.Exit(run_batch_cli(root, jobs=jobs, timeout=timeout, fmt=format.value, lang=lang.value,
-                                   rekap=rekap, rules_files=rules_files, config=config, fail_on=fail_on.value))
+    return run_batch_cli(args.root, jobs=args.jobs, timeout=args.timeout, fmt=args.format, lang=args.lang,
+                         rekap=args.rekap, rules_files=args.rules or [], config=args.config, fail_on=args.fail_on)
 
 
-def main() -> None:
+COMMANDS = {"check": check, "rules": rules, "inspect": inspect, "batch": batch}
+
+
+# ----------------------------------------------------------------------------------------------
+# argument parsing
+
+def _choices(enum) -> list[str]:
+    return [e.value for e in enum]
+
+
+def _dflt(help: str | None, value) -> str:
+    return f"{help}  [default: {value}]" if help else f"[default: {value}]"
+
+
+def _summary(func) -> str:
+    return (func.__doc__ or "").strip().splitlines()[0]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """A usage error: two short lines on stderr (no usage dump, no traceback), exit 2."""
+        self.exit(2, f"{self.prog}: error: {message}\nTry '{self.prog} --help' for help.\n")
+
+
+def _parser(prog: str, **kw) -> argparse.ArgumentParser:
+    # allow_abbrev=False: `--wid` is an error, not --width (as before)
+    return _Parser(prog=prog, allow_abbrev=False, **kw)
+
+
+def top_parser() -> argparse.ArgumentParser:
+    width = max(map(len, COMMANDS)) + 2
+    listing = "\n".join(f"  {name:<{width}}{_summary(func)}" for name, func in COMMANDS.items())
+    p = _parser(PROG, usage="%(prog)s [-h] COMMAND [ARGS]...", description=DESCRIPTION,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+                epilog=f"commands:\n{listing}\n\nRun `{PROG} COMMAND --help` for a command's options.")
+    return p
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    func = COMMANDS[name]
+    p = _parser(f"{PROG} {name}", description=func.__doc__)
+    fmt_help = {"check": "rich terminal report or JSON",
+                "batch": "rich rekap table, or one JSON report per line per folder"}.get(name)
+    if name == "check":
+        p.add_argument("paths", nargs="+", metavar="PATH",
+                       help="files or folders (one folder = one SKPD/kecamatan)")
+    elif name == "rules":
+        p.add_argument("code", nargs="?", default=None, metavar="CODE",
+                       help="a rule code (e.g. PCT001) to show its documentation")
+    elif name == "inspect":
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    elif name == "batch":
+        p.add_argument("root", metavar="ROOT", help="a folder whose sub-folders are one kecamatan/SKPD each")
+        p.add_argument("-j", "--jobs", type=int, default=None, metavar="INT",
+                       help="parallel workers (default: all cores)")
+        p.add_argument("--timeout", type=float, default=300.0, metavar="FLOAT",
+                       help=_dflt("seconds allowed per folder", 300.0))
+    p.add_argument("-f", "--format", choices=_choices(Fmt), default=Fmt.rich.value, help=_dflt(fmt_help, "rich"))
+    if name != "inspect":
+        # check: None = not given, so that the config file's lang / fail_on can apply
+        lang_default = None if name == "check" else Lang.id.value
+        p.add_argument("--lang", choices=_choices(Lang), default=lang_default,
+                       help=_dflt("language of the report" if name == "check" else None, "id"))
+    if name == "check":
+        p.add_argument("--fail-on", choices=_choices(FailOn), default=None,
+                       help=_dflt("exit 1 when a finding of this severity or worse exists", "error"))
+    if name == "batch":
+        p.add_argument("--rekap", metavar="PATH", help="write the rekap workbook (.xlsx)")
+    if name != "inspect":
+        rules_help = {"check": "extra rule file(s) (YAML); a rule with an existing code replaces it",
+                      "rules": "extra rule file(s)"}.get(name)
+        p.add_argument("--rules", action="append", default=None, metavar="FILE",
+                       help=(rules_help + " (repeatable)") if rules_help else "(repeatable)")
+    if name == "check":
+        p.add_argument("--config", metavar="FILE",
+                       help="config file (YAML): scale, tolerance, severities, disabled rules")
+        p.add_argument("--baseline", metavar="FILE",
+                       help="suppress findings whose fingerprints are in this file")
+        p.add_argument("--write-baseline", metavar="FILE",
+                       help="write the fingerprints of all findings to this file")
+        p.add_argument("--annotate", metavar="FOLDER",
+                       help="write annotated copies of the input workbooks to this folder")
+        p.add_argument("--html", metavar="FILE", help="write a self-contained HTML report")
+        p.add_argument("--kkr", metavar="FILE", help="write a Kertas Kerja Reviu workbook (.xlsx)")
+        p.add_argument("--width", type=int, default=None, metavar="INT",
+                       help="terminal width for the rich report")
+    if name == "inspect":
+        p.add_argument("--facts", action="store_true",
+                       help="show the resolved entities and where each fact came from")
+        p.add_argument("--claims", action="store_true",
+                       help="show the narrative claims found and whether each was tied to a fact")
+    if name == "batch":
+        p.add_argument("--config", metavar="FILE")
+        p.add_argument("--fail-on", choices=_choices(FailOn), default=FailOn.error.value, help=_dflt(None, "error"))
+    return p
+
+
+def run(argv: list[str]) -> int:
+    """Parse ARGV (without the program name), run the command, return the exit code.
+
+    Usage errors print a short message on stderr and return 2; `die()` prints one line and returns
+    its code; `--help` prints help and returns 0; no arguments at all print the help on stderr and
+    return 2."""
     try:
-        app()
+        if not argv:
+            top_parser().print_help(sys.stderr)
+            return 2
+        name, rest = argv[0], list(argv[1:])
+        if name in ("-h", "--help"):
+            top_parser().print_help()
+            return 0
+        if name not in COMMANDS:
+            top = top_parser()
+            if name.startswith("-"):
+                top.error(f"unrecognized option {name!r}")
+            top.error(f"no such command {name!r} (choose from {', '.join(COMMANDS)})")
+        # intermixed: options may come before, between or after the paths (`check a -f json b`)
+        args = command_parser(name).parse_intermixed_args(rest)
+        return COMMANDS[name](args)
+    except SystemExit as e:          # argparse (usage error, --help) and die()
+        code = e.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        print(code, file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The console script `lkip-audit` (and `python -m auditor.cli`); ARGV defaults to sys.argv[1:]."""
+    try:
+        code = run(sys.argv[1:] if argv is None else [str(a) for a in argv])
     except KeyboardInterrupt:
-        typer.echo("lkip-audit: interrupted", err=True)
-        sys.exit(130)
+        print("lkip-audit: interrupted", file=sys.stderr, flush=True)
+        code = 130
+    sys.exit(code)
 
 
 if __name__ == "__main__":

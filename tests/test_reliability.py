@@ -1,5 +1,5 @@
-"""Hostile and broken inputs, end to end: through the CLI (a real subprocess, or typer's CliRunner
-where a monkeypatch is needed) and through ``audit()``.
+"""Hostile and broken inputs, end to end: through the CLI (a real subprocess, or ``auditor.cli.main`` run
+in this process with its output captured, where a monkeypatch is needed) and through ``audit()``.
 
 Every bad input is built here, in tmp_path, next to a good copy of the Kalisat LKIP workbook, and
 the promises checked are the user's:
@@ -19,7 +19,9 @@ fixed they XPASS, fail, and the marker must be removed.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import random
@@ -34,9 +36,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from auditor.cli import app
+from auditor.cli import main
 from auditor.engine import audit
 from auditor.loader import load_file
 
@@ -85,15 +86,42 @@ def cli_measured(*args, cwd) -> dict:
     return json.loads(p.stdout)
 
 
-def invoke(args, cwd=None) -> "object":
-    """CliRunner run (in this process, so monkeypatches apply); never lets an exception escape."""
+class Result:
+    """One in-process run of `lkip-audit ARGS`: its exit code, what it wrote to stdout and to stderr, and
+    the exception that ended it (None after exit 0, the SystemExit after a non-zero exit, the exception
+    itself when the program crashed; a crash counts as exit code 1, as it would for the real process)."""
+
+    def __init__(self, exit_code: int | None, stdout: str, stderr: str, exception: BaseException | None):
+        self.exit_code, self.stdout, self.stderr, self.exception = exit_code, stdout, stderr, exception
+
+    def __repr__(self) -> str:
+        return f"<Result exit_code={self.exit_code} exception={self.exception!r} stderr={self.stderr[-300:]!r}>"
+
+
+def invoke(args, cwd=None) -> Result:
+    """``main(ARGS)`` in this process (so monkeypatches apply), sys.stdout and sys.stderr captured;
+    never lets an exception escape."""
     old = os.getcwd()
+    out, err = io.StringIO(), io.StringIO()
+    exception: BaseException | None
+    exit_code: int | None
     try:
         if cwd:
             os.chdir(cwd)
-        return CliRunner().invoke(app, [str(a) for a in args])
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main([str(a) for a in args])
+            except SystemExit as e:          # how main() ends, always
+                code = e.code
+                exit_code = 0 if code is None else code if isinstance(code, int) else 1
+                exception = e if exit_code != 0 else None
+            except Exception as e:           # a crash: the process would print a traceback and exit 1
+                exit_code, exception = 1, e
+            else:                            # not a console script: clean_exit() fails on this
+                exit_code, exception = None, AssertionError("main() returned instead of calling sys.exit")
     finally:
         os.chdir(old)
+    return Result(exit_code, out.getvalue(), err.getvalue(), exception)
 
 
 def no_traceback(stderr: str) -> None:
@@ -108,7 +136,7 @@ def one_line_error(stderr: str) -> None:
 
 
 def clean_exit(result) -> None:
-    """A CliRunner result ended by the program itself (exit code), not by an exception."""
+    """An in-process run ended by the program itself (exit code), not by an exception."""
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 

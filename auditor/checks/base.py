@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Finding, Location, Related
-from ..numbers import Num, format_id
-from ..tables.model import CellRef, Row, Table
+
+if TYPE_CHECKING:   # annotations only: the readers are not needed to load the rule catalogue
+    from ..tables.model import CellRef, Row, Table
 
 
 class ConfigError(ValueError):
@@ -67,6 +68,7 @@ def related(t: Table, cell: CellRef, role: str, label: str | None = None, value:
 
 def fmt(value: Any, decimals: int | None = None, percent: bool = False, lang: str = "id") -> str:
     """A number for a message, Indonesian style by default."""
+    from ..numbers import Num, format_id
     if isinstance(value, Num):
         return value.text or format_id(value.value, value.decimals, percent=value.percent, style=_style(lang))
     if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):

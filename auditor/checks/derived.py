@@ -8,9 +8,7 @@ Operations:
 from __future__ import annotations
 
 from .. import tolerance as tl
-from ..scales import norm_label
 from .base import ConfigError, Param, check_table_map, as_number, location, related
-from .total import columns_of
 
 DOC = "A value derived from others in its row (column sums, efisiensi category) agrees with them."
 PARAMS = {
@@ -41,6 +39,7 @@ def run(rule, ctx):
 
 
 def sum_columns(rule, ctx, t, row, spec):
+    from .total import columns_of
     if spec.get("value") not in t.columns:
         return
     num = row.num(spec["value"])
@@ -60,6 +59,7 @@ def sum_columns(rule, ctx, t, row, spec):
 
 
 def efisiensi(rule, ctx, t, row, spec):
+    from ..scales import norm_label
     cap, ser, lab = row.num(spec.get("capaian", "")), row.num(spec.get("serapan", "")), \
         row.cells.get(spec.get("label", ""))
     if cap is None or ser is None or lab is None or not lab.text:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..entities import normalise
 from ..model import Location, Related
 from .base import Param, location
 
@@ -56,6 +55,7 @@ def run(rule, ctx):
 
 
 def duplicates(rule, ctx):
+    from ..entities import normalise
     for kind in rule.params["tables"]:
         for t in ctx.tables(kind):
             by_name = defaultdict(list)

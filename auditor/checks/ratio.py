@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from .. import tolerance as tl
 from .base import Param, check_table_map, as_number, location, related
-from .diagnose import diagnose_ratio
 
 DOC = "A stated percentage equals its numerator divided by its denominator, times 100."
 PARAMS = {
@@ -45,6 +44,7 @@ def expected_of(row, spec, negative: list[re.Pattern]):
 
 
 def run(rule, ctx):
+    from .diagnose import diagnose_ratio
     negative = [re.compile(p, re.I) for p in rule.params["negative_indicators"]]
     for kind, items in specs(rule).items():
         for t in ctx.tables(kind):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..entities import best_match
-from ..scales import gaps_and_overlaps, norm_label
 from .base import Param, as_number, location, related
 
 DOC = "A predikat label matches the band its score falls in; a stated scale has no gaps or overlaps."
@@ -46,6 +44,7 @@ def judge(ctx, score: Decimal):
 
 
 def same(ctx, a: str, b: str) -> bool:
+    from ..scales import norm_label
     sc = ctx.settings.active
     ca = sc.canonical(a) or a
     cb = sc.canonical(b) or b
@@ -96,6 +95,7 @@ def run(rule, ctx):
 
 def lookup(ctx, p, name: str, path: str):
     """The score of the same indikator in another table, from the same file when it has one."""
+    from ..entities import best_match
     tables = ctx.tables(p["lookup_kind"])
     same_file = [t for t in tables if t.path == path]
     candidates = []
@@ -116,6 +116,7 @@ KIND_WORD = {"gap": ("celah", "gap"), "overlap": ("tumpang tindih", "overlap")}
 
 
 def run_scale_table(rule, ctx, mode):
+    from ..scales import gaps_and_overlaps, norm_label
     sc = ctx.settings.active
     if sc is None or sc.source != "document":
         return

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .. import tolerance as tl
-from ..tables.detect import LEVEL_RANK
-from ..tables.model import Row, Table
 from .base import Param, check_table_map, as_number, location, related
-from .diagnose import diagnose_sum
+
+if TYPE_CHECKING:   # annotations only
+    from ..tables.model import Row, Table
 
 DOC = "A total row equals the sum of the rows it closes (the mean, for a 'rata-rata' row)."
 PARAMS = {
@@ -48,6 +49,7 @@ def closed_rows(t: Table, i: int) -> list[Row]:
 
 
 def top_level(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
+    from ..tables.detect import LEVEL_RANK
     """The rows a total adds up, and those of them left blank: the top-most tree level whose every
     row carries a value (programmes when all have one; sub kegiatan when a programme row is blank);
     failing that, the level with the smallest share of blanks."""
@@ -74,6 +76,7 @@ def validate(where: str, params: dict) -> None:
 
 
 def run(rule, ctx):
+    from .diagnose import diagnose_sum
     p = rule.params
     for kind, wanted in p["columns"].items():
         for t in ctx.tables(kind):

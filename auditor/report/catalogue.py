@@ -1,13 +1,12 @@
 """`lkip-audit rules`: the catalogue and one rule's documentation, generated from the registry."""
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
-from ..checks import CHECKS
+# rich is imported where a table or panel is drawn: `lkip-audit rules --format json` never needs it
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 H = {
     "id": {"code": "Kode", "name": "Nama", "sev": "Tingkat", "check": "Jenis cek", "title": "Judul",
@@ -32,6 +31,8 @@ def rule_dict(rule) -> dict:
 
 
 def render_catalogue(rules: dict, lang: str, console: Console) -> None:
+    from rich.table import Table
+
     tab = Table(title="lkip-audit rules", title_justify="left")
     tab.add_column(_h(lang, "code"), no_wrap=True, style="bold")
     tab.add_column(_h(lang, "name"), overflow="fold")
@@ -45,6 +46,9 @@ def render_catalogue(rules: dict, lang: str, console: Console) -> None:
 
 def _example_table(ex: dict) -> list[Table]:
     """The example as the test builds it: header in row 1, further tables two blank rows below."""
+    from rich.markup import escape
+    from rich.table import Table
+
     out = []
     top = 1
     for part in ex.get("tables") or [ex]:
@@ -63,6 +67,13 @@ def _example_table(ex: dict) -> list[Table]:
 
 
 def render_rule(rule, lang: str, console: Console) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..checks import CHECKS
+
     console.print(Panel(Text(f"{rule.code} {rule.name}\n{rule.text(rule.title, lang)}", style="bold"),
                         subtitle=f"{rule.severity} · {_h(lang, 'kind')}: {rule.check}", subtitle_align="left"))
     for key in ("what", "why", "fix"):
