@@ -1,6 +1,7 @@
 """Rule instances: YAML data bound to a check kind, validated eagerly (unknown keys are errors)."""
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,12 +125,32 @@ def load_yaml(path: str | os.PathLike) -> Any:
         raise ConfigError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
 
 
+_CATALOGUES: dict[tuple, dict[str, Rule]] = {}
+
+
 def load_rules(extra: list[str] | None = None) -> dict[str, Rule]:
-    """The default catalogue plus any --rules files (a rule with an existing code replaces it)."""
-    rules: dict[str, Rule] = {}
+    """The default catalogue plus any --rules files (a rule with an existing code replaces it).
+
+    A batch worker audits hundreds of folders with the same catalogue: it is parsed and validated
+    once per process (and again if a file changes); each call gets its own Rule objects, since
+    apply_config() changes them (it only ever assigns new values, so shallow copies suffice)."""
     # the catalogue is every rules/*.yaml (default.yaml first); scales live in rules/scales/
     builtin = sorted(rules_dir().glob("*.yaml"), key=lambda p: (p.name != "default.yaml", p.name))
     files = builtin + [Path(p) for p in (extra or [])]
+    try:
+        key = tuple((str(f), st.st_mtime_ns, st.st_size) for f in files for st in [f.stat()])
+    except OSError:
+        key = None                      # a missing --rules file: _load_rules says so
+    got = _CATALOGUES.get(key) if key else None
+    if got is None:
+        got = _load_rules(files)
+        if key:
+            _CATALOGUES[key] = got
+    return {code: copy.copy(rule) for code, rule in got.items()}
+
+
+def _load_rules(files: list[Path]) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
     for f in files:
         data = load_yaml(f)
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):

@@ -49,6 +49,36 @@ def test_severity_and_disable(tmp_path, tabel38):
     assert cells(r, "PCT001") == []
 
 
+def test_a_config_does_not_outlive_its_audit(tmp_path, tabel38):
+    # the catalogue is parsed once per process (batch workers): each audit gets its own rules
+    cfg_path = cfg(tmp_path, {"disable": ["PCT001"], "rules": {"SUM001": {"severity": "info"},
+                                                            "PCT001": {"tolerance": {"mode": "truncate"}}}})
+    assert cells(audit([tabel38], config=cfg_path), "PCT001") == []
+    again = audit([tabel38])
+    assert cells(again, "PCT001") == ["E2", "E3"]
+    from auditor.rules import load_rules
+    rules = load_rules()
+    assert rules["PCT001"].enabled and rules["SUM001"].severity == "error"
+    assert rules["PCT001"].tolerance.mode == "round"
+
+
+def test_an_edited_rules_file_is_read_again(tmp_path, tabel38):
+    from auditor.rules import load_rules
+    extra = tmp_path / "extra.yaml"
+    base = load_rules()["PCT001"]
+    def write(severity):
+        extra.write_text(yaml.safe_dump({"rules": [{
+            "code": "PCT001", "name": base.name, "check": base.check, "severity": severity,
+            "params": base.params, "message": base.message}]}, allow_unicode=True), encoding="utf-8")
+    write("warning")
+    assert load_rules([str(extra)])["PCT001"].severity == "warning"
+    write("info")
+    import os
+    st = extra.stat()
+    os.utime(extra, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))   # a later edit, whatever the clock
+    assert load_rules([str(extra)])["PCT001"].severity == "info"
+
+
 def test_english_messages_same_findings(tabel38):
     a, b = audit([tabel38], lang="id"), audit([tabel38], lang="en")
     assert [(f["rule"], f["location"]["cell"], f["reported"], f["expected"]) for f in a["findings"]] == \
