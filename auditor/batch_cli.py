@@ -12,7 +12,7 @@ def run_batch_cli(root: str, *, jobs, timeout, fmt: str, lang: str, rekap, rules
     from .checks.base import ConfigError
     from .model import SEVERITY_RANK
     from .readers.discover import audit_folders
-    from .report.rekap import rekap_json_lines, render_rekap_table, write_rekap
+    from .report.rekap import rekap_json_line, render_rekap_table, write_rekap
     from .rules import apply_config, load_config, load_rules
 
     err = Console(stderr=True)
@@ -36,18 +36,24 @@ def run_batch_cli(root: str, *, jobs, timeout, fmt: str, lang: str, rekap, rules
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), TextColumn("{task.fields[last]}"), console=err,
                         transient=fmt == "json", disable=not err.is_terminal and fmt == "json")
+    def done(r) -> None:
+        progress.update(task, advance=1, last=r.name[-40:])
+        if fmt == "json":
+            # each folder's line as soon as it is done: nothing waits for the slowest folder, and the
+            # findings are not held for hundreds of folders (memory flat in N) unless the rekap needs them
+            sys.stdout.write(rekap_json_line(r) + "\n")
+            sys.stdout.flush()
+            if not rekap:
+                r.findings = None
+
     with progress:
         task = progress.add_task("audit", total=total, last="")
         results = run_batch(root, jobs=jobs, timeout=timeout, lang=lang, rules_files=rules_files, config=config,
-                            keep_findings=bool(rekap) or fmt == "json",
-                            on_done=lambda r: progress.update(task, advance=1, last=r.name[-40:]))
+                            keep_findings=bool(rekap) or fmt == "json", on_done=done)
     results = sort_worst_first(results)
     if rekap:
         write_rekap(results, rekap, lang=lang)
-    if fmt == "json":
-        for line in rekap_json_lines(results):
-            sys.stdout.write(line + "\n")
-    else:
+    if fmt != "json":
         Console().print(render_rekap_table(results, lang=lang))
     if any(r.failed for r in results) and all(r.failed for r in results):
         return 2

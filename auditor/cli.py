@@ -244,7 +244,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     func = COMMANDS[name]
     p = _parser(f"{PROG} {name}", description=func.__doc__)
     fmt_help = {"check": "rich terminal report or JSON",
-                "batch": "rich rekap table, or one JSON report per line per folder"}.get(name)
+                "batch": "rich rekap table (worst first), or one JSON line per folder as each finishes"}.get(name)
     if name == "check":
         p.add_argument("paths", nargs="+", metavar="PATH",
                        help="files or folders (one folder = one SKPD/kecamatan)")

@@ -345,3 +345,25 @@ def test_keep_reports_and_spawn(tmp_path):
 def test_no_folders(tmp_path):
     assert run_batch(str(tmp_path)) == []
     assert run_batch(str(tmp_path / "missing")) == []
+
+
+# ------------------------------------------------------------------------------------ the CLI
+
+def test_cli_batch_streams_one_json_line_per_folder(tmp_path):
+    """`batch --format json`, a real process: one line per folder, each with its findings, exit 1."""
+    import subprocess
+    root = tmp_path / "R"
+    small_root(root, ["kec-a", "kec-b", "kec-c"])
+    shutil.copy2(SAMPLES / "rkt-2024.xlsx", root / "kec-b" / "rkt-2024.xlsx")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("LKIP_AUDIT_TEST_HOOKS", None)
+    p = subprocess.run([sys.executable, "-m", "auditor.cli", "batch", str(root), "--jobs", "2", "--format", "json"],
+                       capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=600)
+    assert "Traceback" not in p.stderr, p.stderr[-2000:]
+    rows = [json.loads(x) for x in p.stdout.splitlines() if x.strip()]
+    assert sorted(r["name"] for r in rows) == ["kec-a", "kec-b", "kec-c"]
+    for r in rows:
+        direct = audit(r["folder"])
+        assert r["status"] == "ok"
+        assert fingerprints(r["findings"]) == fingerprints(direct["findings"])
+    assert p.returncode == (1 if any(r["summary"]["by_severity"]["error"] for r in rows) else 0)
