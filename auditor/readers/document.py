@@ -30,8 +30,11 @@ class Document:
     paragraphs: list[Paragraph]
 
 
+_HEADING = re.compile(r"heading\s*(\d)", re.I)
+
+
 def _heading_level(style_name: str, text: str) -> int | None:
-    m = re.match(r"heading\s*(\d)", style_name or "", re.I)
+    m = _HEADING.match(style_name or "")
     if m:
         return int(m.group(1))
     if style_name and style_name.lower() == "title":
@@ -39,20 +42,17 @@ def _heading_level(style_name: str, text: str) -> int | None:
     return None
 
 
-def _table_grid(path: str, table, n: int, caption: str | None) -> Grid:
-    """Lay a Word table on a rectangle, recording gridSpan and vMerge as merged ranges."""
-    rows = table._tbl.tr_lst
+def _lay_out(path: str, rows: list[list[tuple[int, str | None, str]]], n: int, caption: str | None) -> Grid:
+    """Lay a Word table, given as rows of cells (grid span, vMerge value, text), on a rectangle,
+    recording gridSpan and vMerge as merged ranges."""
     placed: list[list[object]] = []
     spans: list[tuple[int, int, int, int]] = []
     open_vmerge: dict[int, list[int]] = {}   # column -> [start row, end row, width]
     width = 0
-    for r, tr in enumerate(rows):
+    for r, cells in enumerate(rows):
         line: list[object] = []
         c = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span or 1
-            vm = tc.vMerge
-            text = "\n".join(_p_text(p) for p in tc.p_lst).strip()
+        for span, vm, text in cells:
             if vm == "continue" and c in open_vmerge:
                 open_vmerge[c][1] = r
                 line.extend([None] * span)
@@ -77,46 +77,173 @@ def _table_grid(path: str, table, n: int, caption: str | None) -> Grid:
     return Grid(path=path, sheet=f"table {n}", values=values, merged=spans, caption=caption, source="docx")
 
 
-_XPATHS: dict[str, object] = {}
+# -- the body, read in one pass over its lxml elements ---------------------------------------------------
+# What python-docx reads, and how (python-docx 1.2):
+#   body items        CT_Body.inner_content_elements: the w:p and w:tbl children of w:body
+#   rows, cells       CT_Tbl.tr_lst, CT_Row.tc_lst: the w:tr children of w:tbl, the w:tc children of w:tr
+#   a cell's text     "\n".join(CT_P.text for each w:p child of w:tc), stripped
+#   gridSpan, vMerge  CT_Tc.grid_span / CT_Tc.vMerge: the first w:gridSpan / w:vMerge child of the first
+#                     w:tcPr child of w:tc; gridSpan's w:val as int (required), vMerge's w:val ("continue"
+#                     when absent)
+#   style id          CT_P.style: w:val (required) of the first w:pStyle child of the first w:pPr child
+#   CT_P.text         the w:r and w:hyperlink children of w:p, in order; a hyperlink's text is that of
+#                     its w:r children
+#   CT_R.text         the w:br, w:cr, w:noBreakHyphen, w:ptab, w:t, w:tab children of w:r, in order: w:t
+#                     its .text ("" for None), w:br "\n" when w:type is absent or "textWrapping" else "",
+#                     w:cr "\n", w:noBreakHyphen "-", w:ptab and w:tab "\t"
+# Anything else (runs inside w:ins or w:smartTag, paragraphs inside w:sdt, text boxes, nested tables) is
+# not read: an element counts only when its parent is the element of that kind being read, which the
+# walk checks by identity (lxml returns the one live proxy of a node).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TCPR, _PPR, _VAL, _TYPE = _W + "tcPr", _W + "pPr", _W + "val", _W + "type"
+_WALK_TAGS = tuple(_W + t for t in ("p", "tbl", "tr", "tc", "gridSpan", "vMerge", "pStyle", "r", "hyperlink",
+                                    "t", "br", "cr", "noBreakHyphen", "ptab", "tab"))
+# an element's kind: its tag's place in _WALK_TAGS
+(_K_P, _K_TBL, _K_TR, _K_TC, _K_GRIDSPAN, _K_VMERGE, _K_PSTYLE, _K_R, _K_HYPERLINK,
+ _K_T, _K_BR, _K_CR, _K_NBH, _K_PTAB, _K_TAB) = range(len(_WALK_TAGS))
+_KIND_BY_TAG = {tag: k for k, tag in enumerate(_WALK_TAGS)}
+_LEAF_TEXT = {_K_CR: "\n", _K_NBH: "-", _K_PTAB: "\t", _K_TAB: "\t"}
+_UNSET = object()
+_kind_by_class: dict | None = None
 
 
-def _xpath(expr: str):
-    """`expr` compiled once (python-docx's element.xpath() compiles it again on every call)."""
-    xp = _XPATHS.get(expr)
-    if xp is None:
-        from docx.oxml.ns import nsmap
-        from lxml import etree
-        xp = _XPATHS[expr] = etree.XPath(expr, namespaces=nsmap)
-    return xp
+def _kinds_by_class() -> dict:
+    """The element class python-docx gives each walked tag -> the tag's kind (reading an element's class
+    is cheaper than building its tag); a class shared by two walked tags is left out (kind by tag)."""
+    global _kind_by_class
+    if _kind_by_class is None:
+        from docx.oxml.parser import OxmlElement
+
+        kinds: dict[type, list[int]] = {}
+        for k, tag in enumerate(_WALK_TAGS):
+            kinds.setdefault(type(OxmlElement("w:" + tag[len(_W):])), []).append(k)
+        _kind_by_class = {cls: ks[0] for cls, ks in kinds.items() if len(ks) == 1}
+    return _kind_by_class
 
 
-def _run_text(r) -> str:
-    # = docx.oxml.text.run.CT_R.text
-    return "".join(str(e) for e in _xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")(r))
+def _first_of_its_tag(el) -> bool:
+    """No earlier sibling of ``el`` has its tag: it is what its parent's find(tag) finds."""
+    tag = el.tag
+    prev = el.getprevious()
+    while prev is not None:
+        if prev.tag == tag:
+            return False
+        prev = prev.getprevious()
+    return True
 
 
-def _p_text(p) -> str:
-    """python-docx's Paragraph.text (CT_P.text: runs and hyperlinks' runs), with compiled XPaths."""
-    from docx.oxml.text.hyperlink import CT_Hyperlink
-    from docx.oxml.text.run import CT_R
+def _cell_text(paras: list[list[str]]) -> str:
+    """The text of a cell: its paragraphs' texts (given in parts) one per line, stripped."""
+    if len(paras) == 1 and len(paras[0]) == 1:
+        return paras[0][0].strip()
+    return "\n".join(["".join(ps) for ps in paras]).strip()
 
-    out = []
-    for e in _xpath("w:r | w:hyperlink")(p):
-        if isinstance(e, CT_R):
-            out.append(_run_text(e))
-        elif isinstance(e, CT_Hyperlink):              # = CT_Hyperlink.text
-            out.append("".join(_run_text(r) for r in _xpath("w:r")(e)))
-        else:                                          # pragma: no cover - other element classes
-            out.append(e.text)
-    return "".join(out)
+
+def _walk_body(body) -> list[tuple]:
+    """The body's items in order: ("p", w:p element, its text, its style id) and ("tbl", rows), rows
+    being lists of cells (grid span, vMerge value, text). Raises what python-docx raises on the same
+    document (a w:gridSpan or w:pStyle without w:val, a gridSpan that is not a number)."""
+    kind_by_class = _kinds_by_class()
+    items: list = []
+    tbl = tr = tc = p = hl = r = None  # the table, row, cell, paragraph, hyperlink, run being read
+    rows: list = []                    # the current table's rows
+    cells: list = []                   # the current row's cells: [span, vMerge, [parts of each paragraph], ...]
+    cell: list = []
+    parts: list[str] = []              # the text of the current paragraph, in parts
+    p_item: list | None = None         # the current paragraph's item, when it is a body paragraph
+    for e in body.iter(*_WALK_TAGS):
+        k = kind_by_class.get(type(e))
+        if k is None:
+            k = _KIND_BY_TAG[e.tag]
+        if k >= _K_T:                                      # run content
+            if r is not None and e.getparent() is r:
+                if k == _K_T:
+                    parts.append(e.text or "")
+                elif k == _K_BR:
+                    kind = e.get(_TYPE)
+                    parts.append("\n" if kind is None or kind == "textWrapping" else "")
+                else:
+                    parts.append(_LEAF_TEXT[k])
+            continue
+        parent = e.getparent()
+        if k == _K_R:
+            if p is not None and (parent is p or (hl is not None and parent is hl)):
+                r = e
+        elif k == _K_P:
+            if parent is body:
+                tbl = tr = tc = None
+                p, hl, r = e, None, None
+                parts = []
+                p_item = ["p", e, parts, _UNSET]
+                items.append(p_item)
+            elif tc is not None and parent is tc:
+                p, hl, r = e, None, None
+                parts = []
+                cell[2].append(parts)
+        elif k == _K_TC:
+            if tr is not None and parent is tr:
+                p = hl = r = None
+                tc = e
+                cell = [1, None, [], _UNSET, _UNSET]    # span, vMerge, paragraphs, gridSpan seen, vMerge seen
+                cells.append(cell)
+        elif k == _K_HYPERLINK:
+            if p is not None and parent is p:
+                hl = e
+        elif k == _K_PSTYLE:
+            if p_item is not None and p_item[3] is _UNSET and parent.tag == _PPR and parent.getparent() is p:
+                # the first w:pStyle under a w:pPr of the paragraph: its style if that is the first w:pPr
+                if _first_of_its_tag(parent):
+                    val = e.get(_VAL)
+                    p_item[3] = val if val is not None else p.style    # CT_P.style raises its error
+                else:
+                    p_item[3] = None
+        elif k == _K_GRIDSPAN or k == _K_VMERGE:
+            if tc is not None and parent.tag == _TCPR and parent.getparent() is tc:
+                seen = 3 if k == _K_GRIDSPAN else 4
+                if cell[seen] is _UNSET:               # the first under a w:tcPr of the cell, as for w:pStyle
+                    cell[seen] = None
+                    if _first_of_its_tag(parent):
+                        val = e.get(_VAL)
+                        if k == _K_VMERGE:
+                            cell[1] = "continue" if val is None else val
+                        else:
+                            cell[0] = int(val) if val is not None else tc.grid_span   # CT_Tc raises its error
+        elif k == _K_TR:
+            if tbl is not None and parent is tbl:
+                p = hl = r = tc = None
+                tr = e
+                cells = []
+                rows.append(cells)
+        elif k == _K_TBL:
+            if parent is body:
+                p = hl = r = tr = tc = None
+                p_item = None
+                tbl = e
+                rows = []
+                items.append(("tbl", rows))
+    out: list[tuple] = []
+    for item in items:
+        if item[0] == "p":
+            out.append(("p", item[1], "".join(item[2]), None if item[3] is _UNSET else item[3]))
+        else:
+            out.append(("tbl", [[(span or 1, vm, _cell_text(paras)) for span, vm, paras, _, _ in row]
+                                for row in item[1]]))
+    return out
 
 
 def read_document(path: str) -> Document:
     import docx
-    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
     doc = docx.Document(path)
+    body = doc.element.body
+    if body is None:                          # python-docx fails on this: fail the same way
+        list(doc.iter_inner_content())
+        items = []
+    else:
+        items = _walk_body(body)
     style_names: dict[str | None, str] = {}   # styleId -> name: python-docx scans styles.xml per lookup
+    levels: dict[str | None, object] = {}     # style name -> heading level
     grids: list[Grid] = []
     paragraphs: list[Paragraph] = []
     section: list[str] = []
@@ -124,26 +251,28 @@ def read_document(path: str) -> Document:
     pending_caption: str | None = None
     pidx = 0
     last_table_para = 0
-    for item in doc.iter_inner_content():
-        if isinstance(item, Table):
+    for item in items:
+        if item[0] == "tbl":
             caption = pending_caption or last_caption
-            grids.append(_table_grid(path, item, len(grids) + 1, caption))
+            grids.append(_lay_out(path, item[1], len(grids) + 1, caption))
             # the lines that introduce a table ("Sub Kegiatan : …") are its context, as title rows are in a sheet
             grids[-1].preamble = [p.text for p in paragraphs[-4:] if p.index > last_table_para]
             last_table_para = pidx
             last_caption = caption
             pending_caption = None
             continue
-        text = _p_text(item._p).strip()
-        style_id = item._p.style
+        _, p_el, text, style_id = item
+        text = text.strip()
         style = style_names.get(style_id)
         if style is None and style_id not in style_names:
-            st = item.style
+            st = DocxParagraph(p_el, doc._body).style
             style = style_names[style_id] = st.name if st is not None else ""
         if not text:
             continue
         pidx += 1
-        level = _heading_level(style, text)
+        level = levels.get(style, _UNSET)
+        if level is _UNSET:
+            level = levels[style] = _heading_level(style, text)     # the level depends on the style alone
         if level is not None:
             section = section[: level - 1] + [text]
             # a Lampiran's heading is the caption of the tables under it

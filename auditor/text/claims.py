@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from .. import tolerance as tl
@@ -225,6 +226,57 @@ NUMBER_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
                 "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 NUM_WORDS_RE = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})\s*\(\s*(?P<w>[A-Za-z][A-Za-z ]{1,40}?)\s*\)")
 
+# The words (lower case) one of which the first pattern of a per-sentence extractor needs to match: a
+# sentence with none of them is not handed to it (Analysis.run). Each word is a literal every match of
+# that pattern contains.
+BUDGET_KEYS = ("anggaran", "pagu", "dana", "belanja", "realisasi", "apbd")      # BUDGET_WORD
+SHORTAGE_KEYS = ("kekurangan", "kelebihan", "selisih", "gap")                    # SHORTAGE
+MALE_KEYS = ("laki", "pria")                                                      # MALE
+CHANGE_KEYS = ("mengalami",)                                                      # CHANGE
+NUM_WORDS_KEYS = ("(",)                                                           # NUM_WORDS_RE
+LEVEL_COUNT_KEYS = ("kegiatan", "program")                                        # LEVEL_COUNT
+IND_KEYS = ("indikator",)                                                         # the pattern of _predikat_counts
+SDM_KEYS = ("orang",)                                                             # SDM_TOTAL
+PLACEHOLDER_KEYS = ("rp", "...", "\u2026", "sebanyak")                           # PLACEHOLDERS
+# what each of PLACEHOLDERS needs: one word of each group
+PLACEHOLDER_NEEDS = ((("rp",), ("..", "\u2026", "xx")), (("...", "\u2026"),), (("...", "\u2026"),), (("sebanyak",),))
+PREDIKAT_KEYS = ("predikat", "kategori", "kriteria", "tergolong", "peringkat")   # the pattern of _predikat_words
+CAPAIAN_KEYS = ("capaian",)                                                       # CAPAIAN_WORD
+LIST_INTRO_KEYS = ("yaitu", "yakni", "sebagai", "meliputi", "terdiri")           # LIST_INTRO
+TABLE_REF_KEYS = ("tabel",)                                                       # TABLE_REF
+TARGET_KEYS = ("target",)                                                         # TARGET_BEFORE
+NOT_CAPAIAN_KEYS = ("serapan", "anggaran", "efisien", "realisasi")               # NOT_CAPAIAN
+REFERS_SASARAN_KEYS = ("sasaran", "capaian")                                      # REFERS_SASARAN
+SASARAN_KEYS = PREDIKAT_KEYS + CAPAIAN_KEYS
+KEYWORDS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
+                     + IND_KEYS + SDM_KEYS + PLACEHOLDER_KEYS + SASARAN_KEYS + TABLE_REF_KEYS
+                     + tuple(k for needs in PLACEHOLDER_NEEDS for keys in needs for k in keys))
+# re.IGNORECASE matches these to "i", "i", "s"; str.lower() does not turn them into those letters
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f")
+
+
+def keyword_text(text: str) -> str | None:
+    """``text.lower()`` for keyword tests that stand for case-insensitive patterns; None when such a
+    test could miss a match (the text has a character that re.IGNORECASE folds differently)."""
+    if not text.isascii():
+        for ch in _FOLD_ODD:
+            if ch in text:
+                return None
+    return text.lower()
+
+
+def unit_keywords(text: str) -> set[str] | None:
+    """The KEYWORDS in ``text``; None when keyword tests on it could miss (see keyword_text)."""
+    low = keyword_text(text)
+    return None if low is None else {k for k in KEYWORDS if k in low}
+
+
+def may_match(text: str, keys) -> bool:
+    """False only when ``text`` has none of ``keys`` (lower-case literals), so that a case-insensitive
+    pattern needing one of them cannot match it."""
+    low = keyword_text(text)
+    return low is None or any(k in low for k in keys)
+
 
 def words_to_int(text: str) -> int | None:
     """'dua belas' → 12, 'dua puluh lima' → 25, 'seratus' → 100; None for anything else."""
@@ -272,12 +324,26 @@ class Analysis:
         self.text_facts: dict[str, list[tuple[Decimal, Unit]]] = defaultdict(list)
         self._sasaran_index = None
         self._list_paras: set[tuple] = set()
+        self._facts_by_key = None
+        self._paras_cache: list | None = None
+        self._capcache: dict[str, set[str]] = {}   # _captions()
+        self._unit_keys: list[set[str] | None] = []
+        self._keys_by_id: dict[int, set[str] | None] = {}
+        self._labels: list[str] | None = None      # the active scale's band labels (_label_words)
+        self._predikat_rx = None
+        self._predikat_count_rx = None
         self.run()
 
     # -- facts ------------------------------------------------------------------------------------------
     def facts(self, entity: str, measure: str, origins=None) -> list:
-        out = [f for f in self.store.facts if f.entity == entity and f.measure == measure and f.num is not None
-               and (f.period is None or self.year is None or f.period == self.year)
+        by_key = self._facts_by_key
+        if by_key is None:              # the store's facts by (entity, measure), in store order
+            by_key = self._facts_by_key = defaultdict(list)
+            for f in self.store.facts:
+                if f.num is not None:
+                    by_key[(f.entity, f.measure)].append(f)
+        out = [f for f in by_key.get((entity, measure), ())
+               if (f.period is None or self.year is None or f.period == self.year)
                and (origins is None or f.origin in origins)]
         return out
 
@@ -289,14 +355,29 @@ class Analysis:
 
     # -- driver -----------------------------------------------------------------------------------------
     def run(self) -> None:
+        # the keywords (KEYWORDS) of each sentence; None: a keyword test could miss, test nothing
+        self._unit_keys = [unit_keywords(u.text) for u in self.units]
+        self._keys_by_id = {id(u): k for u, k in zip(self.units, self._unit_keys)}
         self._guard(self._text_facts, "budget")
-        per_unit = ((self._budget, "budget"), (self._shares, "arithmetic"), (self._shortage, "arithmetic"),
-                    (self._partition, "arithmetic"), (self._change, "arithmetic"), (self._number_words, "arithmetic"),
-                    (self._level_counts, "count"), (self._predikat_counts, "count"), (self._sdm, "count"),
-                    (self._table_refs, "table_ref"), (self._placeholders, "placeholder"))
-        for u in self.units:
-            for fn, mode in per_unit:
-                self._guard(fn, mode, u)
+        # Each extractor with the words one of which its patterns need (None: always called). A sentence
+        # with none of them cannot give the extractor anything (nor make it fail): it is not called.
+        per_unit = ((self._budget, "budget", BUDGET_KEYS), (self._shares, "arithmetic", BUDGET_KEYS),
+                    (self._shortage, "arithmetic", SHORTAGE_KEYS), (self._partition, "arithmetic", MALE_KEYS),
+                    (self._change, "arithmetic", CHANGE_KEYS), (self._number_words, "arithmetic", NUM_WORDS_KEYS),
+                    (self._level_counts, "count", LEVEL_COUNT_KEYS), (self._predikat_counts, "count", IND_KEYS),
+                    (self._sdm, "count", SDM_KEYS), (self._table_refs, "table_ref", None),
+                    (self._placeholders, "placeholder", PLACEHOLDER_KEYS))
+        always = tuple(x for x in per_unit if x[2] is None)
+        guard = self._guard
+        for u, found in zip(self.units, self._unit_keys):
+            if found is None:
+                todo = per_unit
+            elif not found:             # no keyword at all (most sentences)
+                todo = always
+            else:
+                todo = [x for x in per_unit if x[2] is None or not found.isdisjoint(x[2])]
+            for fn, mode, _ in todo:
+                guard(fn, mode, u)
         self._guard(self._sasaran_claims, "predikat")
         self._guard(self._breakdown_lists, "arithmetic")
         self._guard(self._list_counts, "count")
@@ -311,7 +392,9 @@ class Analysis:
 
     def _text_facts(self) -> None:
         """Pass 1: belanja operasi/modal stated in the text, evidence for diagnoses elsewhere."""
-        for u in self.units:
+        for u, found in zip(self.units, self._unit_keys):
+            if found is not None and found.isdisjoint(BUDGET_KEYS):
+                continue        # no BUDGET_WORD: no clauses
             for c in self._budget_clauses(u):
                 if c[0] in ("operasi", "modal") and c[2] is not None:
                     for measure, tok in c[2].items():
@@ -324,6 +407,19 @@ class Analysis:
             fn(*args)
         except Exception as e:  # noqa: BLE001
             self.errors.setdefault(mode, e)
+
+    def _has(self, u: Unit, keys) -> bool:
+        """False only when the sentence has none of ``keys`` (a subset of KEYWORDS): see may_match."""
+        found = self._keys_by_id.get(id(u), False)
+        if found is False:              # not one of self.units
+            return may_match(u.text, keys)
+        return found is None or not found.isdisjoint(keys)
+
+    def _text_paragraphs(self) -> list:
+        """The paragraphs outside the tables of contents."""
+        if self._paras_cache is None:
+            self._paras_cache = [p for p in self.paragraphs if not skipped_section(p.section)]
+        return self._paras_cache
 
     def add(self, claim: Claim) -> Claim:
         self.claims.append(claim)
@@ -368,7 +464,8 @@ class Analysis:
         return self._clause_cache[key]
 
     def _budget_clauses_of(self, u: Unit) -> list[tuple[str, str, dict, str]]:
-        if not BUDGET_WORD.search(u.text) or not any(t.rupiah or t.percent for t in u.tokens):
+        if not any(t.rupiah or t.percent for t in u.tokens) or not may_match(u.text, BUDGET_KEYS) \
+                or not BUDGET_WORD.search(u.text):
             return []
         alloc = bool(ALLOC.search(u.text))
         out = []
@@ -900,13 +997,14 @@ class Analysis:
 
     def _breakdown_lists(self) -> None:
         """A run of list paragraphs 'label P % sebanyak N jiwa' that breaks down a total stated just before it."""
-        paras = [p for p in self.paragraphs if not skipped_section(p.section)]
+        paras = self._text_paragraphs()
         i = 0
         while i < len(paras):
             run = []
             j = i
             while j < len(paras) and paras[j].path == paras[i].path:
-                m = LIST_ITEM.match(LIST_MARKER.sub("", paras[j].text, count=1).strip())
+                text = paras[j].text
+                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) if "%" in text else None
                 if not m:
                     break
                 run.append((paras[j], m))
@@ -1012,10 +1110,13 @@ class Analysis:
         if self.scale is None:
             return []
         words = self._label_words()
-        if not words:
+        if not words or not may_match(text, PREDIKAT_KEYS):
             return []
-        rx = re.compile(r"\b(?:predikat|kategori|kriteria|tergolong|peringkat)(?:\s+(?:nilai|kinerja|capaian))?\s+(?P<w>"
-                        + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        rx = self._predikat_rx
+        if rx is None:
+            rx = self._predikat_rx = re.compile(
+                r"\b(?:predikat|kategori|kriteria|tergolong|peringkat)(?:\s+(?:nilai|kinerja|capaian))?\s+(?P<w>"
+                + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         return [(m.group("w"), self.scale.canonical(m.group("w")), m.start("w")) for m in rx.finditer(text)]
 
     def _label_words(self) -> list[str]:
@@ -1023,7 +1124,9 @@ class Analysis:
         they are ordinary words and the labels of other scales (IKM, SAKIP)."""
         if self.scale is None:
             return []
-        return sorted({" ".join(b.label.lower().split()) for b in self.scale.bands}, key=len, reverse=True)
+        if self._labels is None:        # the scale does not change during an analysis
+            self._labels = sorted({" ".join(b.label.lower().split()) for b in self.scale.bands}, key=len, reverse=True)
+        return self._labels
 
     def _band(self, x: Decimal) -> str | None:
         if self.scale is None:
@@ -1039,7 +1142,7 @@ class Analysis:
         ctx_sas = None          # carried from a heading-only "Sasaran Strategis n : …" paragraph
         ctx_key = None
         para_key, para_sas = None, None
-        for u in self.units:
+        for u, found in zip(self.units, self._unit_keys):
             key = (u.path, tuple(u.sections))
             if key != ctx_key:
                 ctx_sas, ctx_key = None, key
@@ -1056,16 +1159,20 @@ class Analysis:
                     if heading_only:
                         para_key = None
                         continue
+            if found is not None and found.isdisjoint(SASARAN_KEYS):
+                continue        # no predikat word (_predikat_words) and no CAPAIAN_WORD: as below
             own = bool(SASARAN_HEAD.match(u.para_text))    # a "Sasaran n : … predikat …" line names its own sasaran
             current = para_sas
             preds = self._predikat_words(u.text)
-            has_cap = bool(CAPAIAN_WORD.search(u.text))
+            has_cap = may_match(u.text, CAPAIAN_KEYS) and bool(CAPAIAN_WORD.search(u.text))
             if not preds and not has_cap:
                 continue
-            pcts = [t for t in u.numbers if t.percent and not TARGET_BEFORE.search(u.text[:t.start])]
-            if NOT_CAPAIAN.search(u.text):
+            target = may_match(u.text, TARGET_KEYS)
+            pcts = [t for t in u.numbers if t.percent and not (target and TARGET_BEFORE.search(u.text[:t.start]))]
+            if may_match(u.text, NOT_CAPAIAN_KEYS) and NOT_CAPAIAN.search(u.text):
                 continue        # a budget/efisiensi sentence: its percentages are not capaian
-            if not own and current is not None and not preds and not REFERS_SASARAN.search(u.text):
+            if not own and current is not None and not preds and not (
+                    may_match(u.text, REFERS_SASARAN_KEYS) and REFERS_SASARAN.search(u.text)):
                 continue        # under a sasaran heading but about something else (a sub-metric)
             if (pcts or preds) and self.skip_other_year(u, "predikat", "capaian/predikat"):
                 continue
@@ -1286,9 +1393,12 @@ class Analysis:
     def _predikat_counts(self, u: Unit) -> None:
         if self.scale is None:
             return
-        words = self._label_words()
-        rx = re.compile(r"\b(?P<n>\d+)\s+(?:\(\s*\w+(?:\s\w+)?\s*\)\s+)?indikator\b(?P<mid>[^.;\d]{0,60}?)\b"
-                        r"(?:kategori|predikat|kriteria)\s+(?P<w>" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        rx = self._predikat_count_rx
+        if rx is None:
+            words = self._label_words()
+            rx = self._predikat_count_rx = re.compile(
+                r"\b(?P<n>\d+)\s+(?:\(\s*\w+(?:\s\w+)?\s*\)\s+)?indikator\b(?P<mid>[^.;\d]{0,60}?)\b"
+                r"(?:kategori|predikat|kriteria)\s+(?P<w>" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         ms = list(rx.finditer(u.text))
         if not ms or self.skip_other_year(u, "count", "indicators per predikat"):
             return
@@ -1322,8 +1432,10 @@ class Analysis:
 
     def _list_counts(self) -> None:
         """"… membawahi 12 desa yaitu:" followed by a list numbered 1 … k: the count must be k."""
-        paras = [p for p in self.paragraphs if not skipped_section(p.section)]
+        paras = self._text_paragraphs()
         for i, p in enumerate(paras):
+            if not may_match(p.text, LIST_INTRO_KEYS):     # body below is a part of p.text
+                continue
             body = LIST_MARKER.sub("", p.text, count=1).strip()
             m = LIST_INTRO.search(body)
             if not m:
@@ -1424,8 +1536,12 @@ class Analysis:
         return self._capcache[key]
 
     def _table_refs(self, u: Unit) -> None:
+        if not self._has(u, TABLE_REF_KEYS) and "_caps:" + u.path in self._capcache:
+            return      # no reference in the sentence, and the captions are read already: as below
         caps = self._captions(u.path)
-        if not caps or (CAPTION_RE.match(u.para_text) and len(u.para_text) < 200):
+        if not caps or not self._has(u, TABLE_REF_KEYS):
+            return
+        if CAPTION_RE.match(u.para_text) and len(u.para_text) < 200:
             return
         for m in TABLE_REF.finditer(u.text):
             refs = [m.group("a")]
@@ -1462,7 +1578,9 @@ class Analysis:
     # -- TXT005: placeholders ---------------------------------------------------------------------------
     def _placeholders(self, u: Unit) -> None:
         hits = []
-        for rx in PLACEHOLDERS:
+        for rx, needs in zip(PLACEHOLDERS, PLACEHOLDER_NEEDS):
+            if not all(self._has(u, keys) for keys in needs):
+                continue
             for m in rx.finditer(u.text):
                 if LEADER.match(u.text[m.start():]) or LEADER.search(u.text[m.start():m.end() + 8]):
                     continue
@@ -1488,12 +1606,31 @@ _REF_BEFORE = re.compile(r"(nomor|no\.?|nip\.?|pasal|ayat|tahun|tanggal|tgl\.?|t
                          r"tujuan|indikator\s+tujuan|program|kegiatan|misi)\s*:?\s*$", re.I)
 
 
+# _REF_BEFORE's words ("." optional, " " for white space); _REF_BEFORE.search(s) finds one of them followed
+# by `\s*:?\s*` at the end of s: the same as _REF_AT_END.match on s reversed, which tries one place only.
+_REF_WORDS = ("nomor", "no.", "nip.", "pasal", "ayat", "tahun", "tanggal", "tgl.", "tabel", "lampiran", "sasaran",
+              "sasaran strategis", "tujuan", "indikator tujuan", "program", "kegiatan", "misi")
+
+
+def _reversed_word(word: str) -> str:
+    return r"\s+".join((r"\.?" if part.endswith(".") else "") + re.escape(part.rstrip(".")[::-1])
+                       for part in reversed(word.split(" ")))
+
+
+_REF_AT_END = re.compile(r"\s*:?\s*(?:" + "|".join(map(_reversed_word, _REF_WORDS)) + ")", re.I)
+
+
+def ref_before(text: str) -> bool:
+    """``bool(_REF_BEFORE.search(text))``."""
+    return _REF_AT_END.match(text[::-1]) is not None
+
+
 def informative(t: Token, text: str) -> bool:
     """A number that could be a claim (an amount, a percentage, a decimal, a count of something), not a
     regulation number, a date, a NIP or a heading's ordinal."""
     if t.rupiah or t.percent or t.num.decimals > 0:
         return True
-    if _REF_BEFORE.search(text[:t.start]):
+    if ref_before(text[:t.start]):
         return False
     return bool(_UNIT_AFTER.match(text[t.end:]))
 
@@ -1514,8 +1651,12 @@ def _distinct(rel: list[Related]) -> list[Related]:
     return out
 
 
+_CAPTION_NUMBER = re.compile(r"(\d+)\.(\d+)")
+
+
+@lru_cache(maxsize=4096)
 def _caption_rank(caption: str | None) -> float:
-    m = re.search(r"(\d+)\.(\d+)", caption or "")
+    m = _CAPTION_NUMBER.search(caption or "")
     return float(f"{m.group(1)}.{int(m.group(2)):03d}") if m else 0.0
 
 

@@ -21,8 +21,12 @@ ABBREV = {
     "dsb", "dst", "dkk", "tgl", "th", "thn", "sd", "rp", "sdr", "yth", "a", "b", "c", "d", "e",
     "f", "g", "nip", "kep", "per", "perbup", "perda", "pp", "uu", "vol", "ket", "eng", "ipu", "asean", "tbk",
 }
-_END = re.compile(r"(?<![.\u2026])([.!?])(\s+)(?=[\"'“(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
+# a . ! or ? not after a dot or "…" (the look-behind follows the mark, so that the search can skip to the marks)
+_END = re.compile(r"([.!?])(?<![.\u2026][.!?])(\s+)(?=[\"'“(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")     # what _word_before() finds, without scanning the whole text
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DIGIT = re.compile(r"\d")
+_DIGIT_END = re.compile(r"\d$")
 LIST_MARKER = re.compile(r"^\s*(?:[-+•▪◦·*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|\([ivx]+\)\s+)")
 ANAPHOR = re.compile(r"^(hal ini|hal tersebut|ini|capaian (ini|tersebut)|nilai (ini|tersebut)|angka (ini|tersebut)"
                      r"|sehingga|dengan demikian)\b", re.I)
@@ -81,17 +85,28 @@ def strip_marker(text: str) -> str:
     return LIST_MARKER.sub("", text, count=1)
 
 
+def _word_before(before: str) -> str:
+    """``_WORD_BEFORE.search(before).group(1)`` ("" for no match): the ASCII letters that end ``before``,
+    or end it but for one final dot. (Sentence text has no newline, where ``$`` would also match.)"""
+    end = len(before)
+    if end and before[end - 1] == ".":
+        end -= 1
+    i = end
+    while i and before[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return before[i:end]
+
+
 def split_sentences(text: str) -> list[str]:
     text = " ".join(text.split())
     out: list[str] = []
     start = 0
     for m in _END.finditer(text):
         before = text[start:m.start(1)]
-        w = _WORD_BEFORE.search(before)
-        word = (w.group(1) if w else "").lower()
+        word = _word_before(before).lower()
         if word and (word in ABBREV or len(word) == 1):
             continue
-        if m.group(1) == "." and re.search(r"\d$", before) and re.match(r"\d", text[m.end():]):
+        if m.group(1) == "." and _DIGIT_END.search(before) and _DIGIT.match(text, m.end()):
             continue   # "pasal 3. 4" is rare; "1. 2." numbering inside a sentence is not an end
         out.append(text[start:m.end(1)].strip())
         start = m.end()
@@ -109,6 +124,8 @@ def split_sentences(text: str) -> list[str]:
 
 def tokens(text: str) -> list[Token]:
     out = []
+    if not _DIGIT.search(text):      # every NUMBER has a digit
+        return out
     for m in NUMBER.finditer(text):
         raw = m.group(0)
         norm = raw.strip()
@@ -133,8 +150,13 @@ def skipped_section(sections: list[str]) -> bool:
 def units(paragraphs) -> list[Unit]:
     """Every sentence of every paragraph outside the tables of contents."""
     out: list[Unit] = []
+    skip: dict[tuple, bool] = {}      # skipped_section() of each distinct heading path
     for p in paragraphs:
-        if skipped_section(p.section):
+        key = tuple(p.section)
+        skipped = skip.get(key)
+        if skipped is None:
+            skipped = skip[key] = skipped_section(p.section)
+        if skipped:
             continue
         body = strip_marker(p.text)
         for i, s in enumerate(split_sentences(body)):
