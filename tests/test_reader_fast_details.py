@@ -1,19 +1,26 @@
-"""The fast details pass of readers.workbook gives exactly what the openpyxl reference gives.
+"""The fast details pass (readers.xlsx_details) gives exactly what the openpyxl reference gives.
 
 Each workbook here is written XML by XML, to reach what openpyxl-written files never contain: shared
 and array formulas, error cells, dates out of range, merged ranges over values, duplicate cells,
 cells and rows without a reference, inline and shared strings starting with "=", hidden rows in
 the spellings openpyxl accepts, hidden and very hidden sheets, a chart sheet; and the cases the fast
 pass hands to openpyxl (hyperlinks, dataTable formulas, unusual references, style indexes out of
-range), whose result must be openpyxl's, exception included.
+range), whose result must be openpyxl's, exception included. Excel-like workbooks (shared strings,
+a style on every cell, x14ac row attributes, entities, <x:c> prefixes, indented XML) must take the
+pattern pass - neither lxml cell by cell nor the reference - and need no openpyxl import.
 """
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import zipfile
 
 import pytest
 
-from auditor.readers import workbook as W
+from auditor.readers import xlsx_details as W
+from auditor.readers.workbook import read_workbook
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -124,7 +131,7 @@ def _reference(path):
 
 def _fast(path):
     try:
-        return W._details(path)
+        return W.details(path)
     except Exception as e:  # noqa: BLE001
         return ("raises", type(e).__name__)
 
@@ -228,6 +235,257 @@ def test_read_workbook_uses_the_fast_pass(tmp_path, monkeypatch):
     path = _book(tmp_path / "rich.xlsx", {"Data": RICH})
     calls = []
     monkeypatch.setattr(W, "_openpyxl_details", lambda p: calls.append(p) or {})
-    g = W.read_workbook(path)[0]
+    g = read_workbook(path)[0]
     assert not calls
     assert g.hidden_rows == {2, 3, 5} and g.values[2][2] == "#DIV/0!" and (2, 1) in g.uncached
+
+
+# ------------------------------------------------------------------------------------------------
+# the usual shapes take the pattern pass (no lxml cell by cell, no reference); the rest ends as
+# openpyxl ends
+
+EXCEL_STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet {NS} xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">
+ <numFmts count="5"><numFmt numFmtId="164" formatCode="#,##0.000"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy"/>
+  <numFmt numFmtId="166" formatCode="[h]:mm"/><numFmt numFmtId="14" formatCode="d/m/yyyy"/>
+  <numFmt numFmtId="167" formatCode="0.00"/></numFmts>
+ <fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/></font></fonts>
+ <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+ <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>
+  <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
+ <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+ <cellXfs count="10">
+  <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+  <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
+  <xf numFmtId="164" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1"/>
+  <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+  <xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+  <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+  <xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+  <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyAlignment="1"><alignment horizontal="center"
+   vertical="center" wrapText="1"/></xf>
+  <xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1"><protection locked="0"/></xf>
+  <xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+ </cellXfs>
+ <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+ <dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>
+</styleSheet>"""
+
+EXCEL_STRINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst {NS} count="9" uniqueCount="9">
+<si><t>Uraian</t></si><si><t>=not a formula</t></si><si><r><t>=ri</t></r><r><rPr><b/><sz val="11"/></rPr><t>ch</t></r></si>
+<si><t xml:space="preserve">x005F_=unescaped</t></si><si><t>&#61;SUM(A1)</t></si><si><t xml:space="preserve"> =padded</t></si>
+<si><r><rPr><b/></rPr><t></t></r><r><t>=second run</t></r></si><si><t>plain</t><rPh sb="0" eb="1"><t>=phonetic</t></rPh>
+<phoneticPr fontId="1"/></si><si><t>a &gt;= b &amp; c</t></si></sst>"""
+
+EXCEL = """<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:H12"/>
+<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>
+<cols><col min="1" max="1" width="30.7109375" customWidth="1"/><col min="2" max="8" width="14" style="1" customWidth="1"/></cols>
+<sheetData><row r="1" spans="1:8" x14ac:dyDescent="0.25"><c r="A1" s="7" t="s"><v>0</v></c><c r="B1" s="7" t="s"><v>1</v></c><c r="C1" s="7" t="s"><v>2</v></c><c r="D1" s="7" t="s"><v>3</v></c><c r="E1" s="7" t="s"><v>4</v></c><c r="F1" s="7" t="s"><v>5</v></c><c r="G1" s="7" t="s"><v>6</v></c><c r="H1" s="7" t="s"><v>7</v></c></row>
+<row r="2" spans="1:8" ht="30" customHeight="1" x14ac:dyDescent="0.25"><c r="A2" s="1"><v>1250000</v></c><c r="B2" s="2"><v>1.5</v></c><c r="C2" s="8"><v>0.825</v></c><c r="D2" s="3"><v>45292</v></c><c r="E2" s="5"><v>99999999</v></c><c r="F2" s="4"><v>1.25</v></c><c r="G2" s="6"><v>3</v></c><c r="H2" s="2"/></row>
+<row r="3" spans="1:8" hidden="1" x14ac:dyDescent="0.25"><c r="A3" s="1"><f>SUM(A2:A2)</f><v>1250000</v></c><c r="B3" s="2"><f>IF(B2&gt;0,B2*2,"&lt;none&gt;")</f></c><c r="C3" t="e"><v>#DIV/0!</v></c><c r="D3" s="3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E3" s="1" t="str"><f>"="&amp;"x"</f><v>=x</v></c><c r="F3" t="str"><v>=text &amp; more</v></c><c r="G3" s="1" t="s"><v>8</v></c></row>
+<row r="4" spans="1:8" hidden="true" x14ac:dyDescent="0.25"><c r="A4" s="1"><f t="shared" ref="A4:A6" si="0">B4+$C$4</f><v>1</v></c><c r="B4" t="b"><v>1</v></c><c r="C4" s="5"><v>-800000</v></c><c r="D4" s="4"><v>1E+300</v></c></row>
+<row r="5" spans="1:8" hidden="0" x14ac:dyDescent="0.25"><c r="A5" s="1"><f t="shared" si="0"/><v>2</v></c><c r="B5" s="1" t="inlineStr"><is><t>=inline</t></is></c><c r="C5" t="inlineStr"><is><t xml:space="preserve">&#61;entity</t></is></c><c r="D5" s="2" t="inlineStr"><is><t/></is></c></row>
+<row r="6" spans="1:8" hidden="False" outlineLevel="1" x14ac:dyDescent="0.25"><c r="A6" s="1"><f t="shared" si="0"/></c><c r="B6" s="1"><f t="array" ref="B6:B7">SUM(A2:A3*2)</f><v>5</v></c><c r="C6" s="2"><f aca="false">C2&#13;+1</f><v>2</v></c><c r="D6" s="1"><v></v></c></row>
+<row r="7" spans="1:8" visible="0"><c r="A7" s="2"><v>7</v></c><c r="C7" s="3"><f>"x&#10;y"</f><v>1</v></c></row>
+<row r="9" s="2" customFormat="1"><c r="B9" s="2"><v>10</v></c><c r="C9" s="2"><v>11</v></c><c r="D9" s="2"><v>12</v></c></row>
+<row r="10"><c r="B10" s="2"><v>13</v></c><c r="C10" s="3"><f>B10</f><v>13</v></c><c r="D10" t="e"><v>#N/A</v></c></row>
+<row r="12"><c r="A12" s="1" t="d"><v>2024-01-31T00:00:00</v></c><c r="B12" s="2" t="s"><v>5</v></c><c r="C12" s="6"><v>3</v></c></row>
+</sheetData><mergeCells count="2"><mergeCell ref="B9:D10"/><mergeCell ref="G1:H2"/></mergeCells>
+<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="portrait"/>"""
+
+
+def _excel_book(path, body=EXCEL, **kw):
+    """An Excel-like workbook (shared strings, a style on every cell, x14ac row attributes)."""
+    path = _book(path, {"Data": body, "Lagi": body}, styles=kw.pop("styles", EXCEL_STYLES),
+                 strings=kw.pop("strings", EXCEL_STRINGS), **kw)
+    _rewrite(path, lambda name, data: data.replace(
+        b"<worksheet ", b'<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" ', 1)
+        if name.startswith("xl/worksheets/") else data)
+    return path
+
+
+def _rewrite(path, change) -> None:
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, change(n, data))
+
+
+def _ways(monkeypatch):
+    """How each sheet was read: by the pattern pass, lxml cell by cell, or the reference."""
+    seen = {"fast": 0, "lxml": 0, "reference": 0}
+    fast, slow, ref = W._fast_cells, W._lxml_cells, W._openpyxl_details
+
+    def fast_(*a):
+        out = fast(*a)
+        seen["fast"] += out is not None
+        return out
+
+    def slow_(*a):
+        seen["lxml"] += 1
+        return slow(*a)
+
+    def ref_(path):
+        seen["reference"] += 1
+        return ref(path)
+
+    monkeypatch.setattr(W, "_fast_cells", fast_)
+    monkeypatch.setattr(W, "_lxml_cells", slow_)
+    monkeypatch.setattr(W, "_openpyxl_details", ref_)
+    return seen
+
+
+def _prefixed(name, data):
+    """every SpreadsheetML element of a worksheet spelt <x:...>"""
+    if not name.startswith("xl/worksheets/"):
+        return data
+    data = re.sub(rb"<(/?)([A-Za-z]+)(?=[\s/>])", rb"<\1x:\2", data)
+    return data.replace(b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                        b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+
+
+def _pretty(name, data):
+    """a worksheet written with line breaks and indentation between the tags"""
+    if not name.startswith("xl/worksheets/"):
+        return data
+    return re.sub(rb"><(?!/t>|/v>|/f>)", b">\n  <", data)
+
+
+@pytest.mark.parametrize("change", [None, _prefixed, _pretty], ids=["plain", "x-prefix", "pretty"])
+def test_usual_excel_shapes_take_the_pattern_pass(tmp_path, monkeypatch, change):
+    path = _excel_book(tmp_path / "excel.xlsx")
+    if change:
+        _rewrite(path, change)
+    ref = W._openpyxl_details(path)
+    seen = _ways(monkeypatch)
+    fast = W.details(path)
+    assert fast == ref
+    assert seen == {"fast": 2, "lxml": 0, "reference": 0}
+    formats, formulas, hidden_rows, _, errors = fast["Data"]
+    assert formulas[(0, 2)] == "=rich" and formulas[(0, 3)] == "=unescaped" and formulas[(0, 4)] == "=SUM(A1)"
+    assert formulas[(0, 6)] == "=second run" and (0, 5) not in formulas and (0, 7) not in formulas
+    assert formulas[(2, 1)] == '=IF(B2>0,B2*2,"<none>")' and formulas[(2, 5)] == "=text & more"
+    assert formulas[(4, 0)] == "=B5+$C$4" and formulas[(5, 1)].startswith("==") and formulas[(5, 2)] == "=C2\r+1"
+    assert formulas[(4, 2)] == "=entity" and formulas[(6, 2)] == '="x\ny"'
+    assert errors[(1, 4)] == errors[(3, 2)] == errors[(3, 3)] == "#VALUE!" and errors[(2, 2)] == "#DIV/0!"
+    assert formats[(1, 4)] == "d/m/yyyy" and formats[(11, 2)] == "0.00" and formats[(1, 5)] == "[h]:mm"
+    assert (1, 6) not in formats and (4, 3) in formats and (5, 3) not in formats
+    assert hidden_rows == {2, 3, 5}                                        # visible="0" shows row 7
+
+
+def test_the_pattern_pass_needs_no_openpyxl(tmp_path):
+    """The usual workbook is read without importing openpyxl (a third of a second per process)."""
+    body = EXCEL.replace('<f t="shared" ref="A4:A6" si="0">B4+$C$4</f>', "<f>B4+$C$4</f>") \
+        .replace('<f t="shared" si="0"/>', "<f>B5+$C$5</f>").replace("-800000", "-8000").replace("1E+300", "1") \
+        .replace("99999999", "45000").replace('t="d"><v>2024-01-31T00:00:00', "><v>1")
+    path = _excel_book(tmp_path / "excel.xlsx", body)
+    code = ("import sys; from auditor.readers import xlsx_details as W; d = W._fast_details(sys.argv[1]); "
+            "print(len(d), 'openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, check=True,
+                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert out.stdout.split() == ["2", "False"]
+
+
+def test_builtin_formats_and_date_detection_match_openpyxl():
+    from openpyxl.styles import numbers as N
+    assert W._BUILTIN_FORMATS == N.BUILTIN_FORMATS and W._BUILTIN_MAX == N.BUILTIN_FORMATS_MAX_SIZE
+    assert W._BUILTIN_REVERSE == N.BUILTIN_FORMATS_REVERSE
+    codes = list(N.BUILTIN_FORMATS.values()) + [
+        "yyyy-mm-dd", "dd/mm/yyyy", "[h]:mm:ss", "[mm]:ss", "[ss].00", '"Rp"#,##0', "[$-421]dd mmmm yyyy", "0.0%",
+        "[Red]0", "d/m/yyyy;@", '_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', '"days"0', "\\d0", "_d0", "[$Rp-421]#,##0",
+        "#,##0.00;[Red]-#,##0.00", "h:mm;@", "0;[h]", "", "General", "@", 'mm"m"', "[DBNum1]0"]
+    for code in codes:
+        assert W._is_date_format(code) == N.is_date_format(code), code
+        assert W._is_timedelta_format(code) == N.is_timedelta_format(code), code
+
+
+ODD = [
+    # handed to lxml, cell by cell
+    '<sheetData><row r="1"><c r="A1" s="2"><v>1</v></c><!-- note --><c r="B1" s="2"><v>2</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[=cdata]]></t></is></c></row></sheetData>',
+    '<sheetData><row r="1"><c s="2" r="A1"><v>1</v></c><c r="B1" s="2" cm="1"><f>A1</f><v>1</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" s="2"><v>1</v></c><c r="A1"><v>2</v></c></row></sheetData>',
+    '<sheetData><row r="2" hidden="1"><c r="A2" s="2"><v>1</v></c></row><row r="2"><c r="B2"><v>1</v></c></row>'
+    '</sheetData>',
+    '<sheetData><row r="1"><c r="A1" s="2"><v>1</v><f>A2</f></c><c r="B1" t="x"><v>=odd type</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>=ri</t></r><r><t>ch</t></r></is></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" s="2"><v> 12 </v></c><c r="B1" t="b"><v>1</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" s="2"><v>1</v></c></row><row><c r="A2" s="2"><v>2</v></c></row></sheetData>',
+    # openpyxl raises (a style out of range, a bad number, a prefix or an entity XML does not know...)
+    '<sheetData><row r="1"><c r="A1" s="10"/></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="b"><v>1.0</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="s"><v>1.0</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="d"><v>31/01/2024</v></c></row></sheetData>',
+    '<sheetData><row r="1" y:foo="1"><c r="A1"><v>1</v></c></row></sheetData>',
+    '<sheetData><row r="1" hidden="1" hidden="0"><c r="A1"><v>1</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="str"><v>=a &foo; b</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="str"><v>=a &#1; b</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="str"><v>a \x01 b</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" t="str"><v>a ]]&gt; b ]]> c</v></c></row></sheetData>',
+    '<sheetData xmlns="urn:other"><row r="1"><c r="A1"><v>1</v></c></row></sheetData>',
+    '<sheetData><row r="1" xmlns="urn:other"><c r="A1"><v>1</v></c></row></sheetData>',
+    # a number format openpyxl cannot resolve: only a cell with a value reads it
+    '<sheetData><row r="1"><c r="A1" s="9"><v>1</v></c></row></sheetData>',
+    '<sheetData><row r="1"><c r="A1" s="9"/><c r="B1" s="9"><v>1</v></c></row></sheetData>'
+    '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>',
+    '<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData><sheetData><row r="2"><c r="A2"><v>1</v>'
+    '</c></row></sheetData>',
+    '<sheetData/><hyperlinks><hyperlink ref="A1" location="S!A1"/></hyperlinks>',
+    '<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData><cols><col min="1" max="1" phonetic="1"/>'
+    '</cols>',
+]
+
+
+@pytest.mark.parametrize("body", ODD)
+def test_unusual_sheets_end_as_openpyxl_does(tmp_path, body):
+    path = _excel_book(tmp_path / "odd.xlsx", body)
+    assert _fast(path) == _reference(path)
+
+
+def _parts(name, data, old, new):
+    return data.replace(old, new) if name == "xl/workbook.xml" or name.startswith("xl/worksheets/") else data
+
+
+@pytest.mark.parametrize("old,new", [
+    # strict OOXML, another encoding, no namespace
+    (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+    (b'encoding="UTF-8"', b'encoding="ISO-8859-1"'),
+    # print titles openpyxl cannot read, or can
+    (b"</sheets>", b'</sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">Data!foo'
+                   b"</definedName></definedNames>"),
+    (b"</sheets>", b'</sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">Data!$1:$2'
+                   b'</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">#REF!</definedName>'
+                   b"</definedNames>"),
+    (b'<sheet name="Data"', b'<sheet name="Da/ta"'),
+    (b'<sheet name="Lagi" sheetId="2"', b'<sheet name="Lagi" sheetId="2" state="none"'),
+])
+def test_unusual_workbooks_end_as_openpyxl_does(tmp_path, old, new):
+    path = _excel_book(tmp_path / "odd.xlsx")
+    _rewrite(path, lambda name, data: _parts(name, data, old, new))
+    assert _fast(path) == _reference(path)
+
+
+@pytest.mark.parametrize("old,new", [
+    (b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+     b'<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/>'),      # style 0 a date
+    (b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+     b'<xf numFmtId="172" fontId="0" fillId="0" borderId="0" xfId="0"/>'),     # style 0 unresolvable
+    (b'<alignment horizontal="center"', b'<alignment horizontal="middle"'),
+    (b'<borders count="2">', b'<borders count="2"><border/>'),
+    (b'<cellStyle name="Normal" xfId="0"', b'<cellStyle name="Normal" xfId="3"'),
+    (b'borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>', b'borderId="7" xfId="0"/>'),  # merges read it
+])
+def test_unusual_styles_end_as_openpyxl_does(tmp_path, old, new):
+    body = EXCEL.replace('s="9"', 's="1"')
+    path = _excel_book(tmp_path / "odd.xlsx", body, styles=EXCEL_STYLES.replace(old.decode(), new.decode()))
+    assert _fast(path) == _reference(path)
+
+
+def test_a_chart_sheet_with_a_drawing_goes_to_openpyxl(tmp_path):
+    path = _book(tmp_path / "chart.xlsx", {"S": RICH}, chart=True)
+    _rewrite(path, lambda name, data: data.replace(b"</Relationships>", b'<Relationship Id="rId1" Type="http://'
+             b'schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/d1.xml"/>'
+             b"</Relationships>") if name == "xl/chartsheets/_rels/sheet1.xml.rels" else data)
+    assert _fast(path) == _reference(path)

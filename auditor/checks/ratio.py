@@ -5,7 +5,6 @@ Capaian of a negative-polarity indicator (lower is better) is (2·target − rea
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from .. import tolerance as tl
 from .base import Param, check_table_map, as_number, location, related

@@ -8,7 +8,6 @@ the fact is stated listed as related.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 
 from .. import tolerance as tl
 from ..model import Location, Related

@@ -9,7 +9,7 @@ Detection is by vocabulary and content only, never by file or sheet name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
