@@ -61,8 +61,10 @@ STARTUP_TIMEOUT = 120.0       # a worker that is not ready by then counts as fai
 MAX_START_FAILURES = 3        # workers dying before "ready", in a row: give up (remaining rows "crashed")
 # Modules a worker needs; preloaded in the fork server (and imported by each spawned worker).
 # pandas/pandera are imported lazily by the IN checks (auditor.frames): ~2 s more per worker if not preloaded.
-PRELOAD = ["auditor.engine", "auditor.loader", "auditor.readers.workbook", "auditor.readers.document",
-           "auditor.readers.discover", "openpyxl", "docx", "python_calamine", "pandas", "pandera.pandas"]
+# openpyxl is not among them: the readers need it only for unusual workbooks (xlsx_details' fallback).
+PRELOAD = ["auditor.engine", "auditor.loader", "auditor.readers.workbook", "auditor.readers.xlsx_details",
+           "auditor.readers.document", "auditor.readers.discover", "auditor.frames", "auditor.facts",
+           "auditor.text.claims", "docx", "python_calamine", "pandas", "pandera.pandas"]
 
 
 @dataclass
