@@ -103,9 +103,15 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
 def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dict[str, Rule],
                  settings: Settings, lang: str = "id", baseline: set[str] | None = None) -> dict:
     ctx = Context(files=files, lang=lang, settings=settings)
-    settings.resolve(ctx)
-    findings = list(settings.findings)
-    findings += run_rules(ctx, rules)
+    try:
+        settings.resolve(ctx)
+        findings = list(settings.findings)
+        findings += run_rules(ctx, rules)
+    finally:
+        # the narrative analysis in the cache refers back to the context: without this, a folder's
+        # tables, rows and cells stay alive until a full garbage collection, which comes rarely when
+        # millions of objects are alive (a batch worker grew by a folder's worth every big folder)
+        ctx.cache.clear()
     findings = dedupe(findings)
     findings.sort(key=sort_key)
     suppressed = 0
