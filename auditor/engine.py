@@ -98,6 +98,8 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
                             baseline=baseline)
     finally:
         gc.set_threshold(*threshold)
+        from .tables.detect import forget_rows
+        forget_rows()
 
 
 def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dict[str, Rule],

@@ -58,7 +58,7 @@ def main() -> int:
     import auditor.cli  # noqa: F401
     from auditor import engine, facts, frames, loader, rules
     from auditor.checks import CHECKS
-    from auditor.readers import document, safety, workbook
+    from auditor.readers import document, safety, workbook, xlsx_details
     import auditor.text.claims  # noqa: F401
     t_more = time.process_time() - t
 
@@ -67,7 +67,7 @@ def main() -> int:
     wrap(safety, "check_file", "check_file (sniff, zip scan)")
     wrap(workbook, "read_workbook", "read xlsx")
     wrap(workbook, "_calamine_values", "read xlsx: calamine values")
-    wrap(workbook, "_details", "read xlsx: details (formats, formulas)")
+    wrap(xlsx_details, "details", "read xlsx: details (formats, formulas)")
     wrap(document, "read_document", "read docx")
     wrap(loader, "detect_tables", "detect tables")
     wrap(frames, "build_frames", "frames: build (pandas)")

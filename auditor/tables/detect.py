@@ -518,6 +518,15 @@ def link_hierarchy(t: Table) -> None:
         stack.append(i)
 
 
+def forget_rows() -> None:
+    """Drop the memos keyed by cell texts (called when a folder's audit ends). Kept across folders,
+    their entries - texts read from one big export after another - pin pieces of the memory each export
+    used, and a batch worker's memory crept up by tens of MB per big folder; the header memo
+    (_map_columns), keyed by header rows, is what pays off across folders and stays."""
+    _is_headerish.cache_clear()
+    _describe.cache_clear()
+
+
 def detect_tables(grid: Grid) -> tuple[list[Table], list[Unrecognised]]:
     if grid.nrows == 0:
         return [], [Unrecognised(grid.sheet, "empty")]
