@@ -334,6 +334,7 @@ class Detector:
                 row.section = section if row.type != "section" else None
                 t.rows.append(row)
                 last = r
+            self._nonempty.pop(r, None)   # a body row is not asked again: the memo would hold every row
             r += 1
         t.end = last
         if kind.hierarchy:
