@@ -82,6 +82,7 @@ class FactStore:
         self.facts: list[Fact] = []
         self.resolutions: list[Resolution] = []
         self.year: int | None = None
+        self._of: tuple[int, dict] | None = None     # of()'s index, and how many facts it covers
 
     # -- registry ----------------------------------------------------------------------------
     def add_entity(self, e: Entity) -> Entity:
@@ -150,7 +151,7 @@ class FactStore:
 
     def of(self, entity: str, period) -> list[Fact]:
         """The facts of one entity and period (indexed on first use, re-indexed when facts were added)."""
-        index = getattr(self, "_of", None)
+        index = self._of
         if index is None or index[0] != len(self.facts):
             by: dict[tuple, list[Fact]] = defaultdict(list)
             for f in self.facts:

@@ -55,7 +55,7 @@ def build_frames(tables) -> dict[str, Any]:
             attr = "type" if key == "row_type" else key
             rows[key].extend([getattr(row, attr) for row in trows])
         for col in t.columns:
-            if not next(s for s in kind.cols if s.name == col.split("@")[0]).numeric:
+            if not kind.spec(col).numeric:
                 continue
             present = [(row_id + i, cell) for i, row in enumerate(trows)
                        if (cell := row.cells.get(col)) is not None]

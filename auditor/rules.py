@@ -125,7 +125,8 @@ def load_yaml(path: str | os.PathLike) -> Any:
         raise ConfigError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
 
 
-_CATALOGUES: dict[tuple, dict[str, Rule]] = {}
+# files -> (their mtime/size stamps, the catalogue): one entry per list of files, replaced when one changes
+_CATALOGUES: dict[tuple, tuple[tuple, dict[str, Rule]]] = {}
 
 
 def load_rules(extra: list[str] | None = None) -> dict[str, Rule]:
@@ -137,15 +138,18 @@ def load_rules(extra: list[str] | None = None) -> dict[str, Rule]:
     # the catalogue is every rules/*.yaml (default.yaml first); scales live in rules/scales/
     builtin = sorted(rules_dir().glob("*.yaml"), key=lambda p: (p.name != "default.yaml", p.name))
     files = builtin + [Path(p) for p in (extra or [])]
+    key = tuple(str(f) for f in files)
     try:
-        key = tuple((str(f), st.st_mtime_ns, st.st_size) for f in files for st in [f.stat()])
+        stamp = tuple((st.st_mtime_ns, st.st_size) for f in files for st in [f.stat()])
     except OSError:
-        key = None                      # a missing --rules file: _load_rules says so
-    got = _CATALOGUES.get(key) if key else None
-    if got is None:
+        stamp = None                    # a missing --rules file: _load_rules says so
+    cached = _CATALOGUES.get(key)
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        got = cached[1]
+    else:
         got = _load_rules(files)
-        if key:
-            _CATALOGUES[key] = got
+        if stamp is not None:
+            _CATALOGUES[key] = (stamp, got)
     return {code: copy.copy(rule) for code, rule in got.items()}
 
 

@@ -49,8 +49,7 @@ class Grid:
         return len(self.values[0]) if self.values else 0
 
     def addr(self, r: int, c: int) -> str:
-        n = c + self.col0
-        return f"{_LETTERS.get(n) or get_column_letter(n)}{r + self.row0}"
+        return f"{get_column_letter(c + self.col0)}{r + self.row0}"
 
     def get(self, r: int, c: int) -> Any:
         values = self.values          # hot: called for every cell, several times, by detection

@@ -801,7 +801,7 @@ class _Grammar:
         self.dates = re.compile(ref + s_any + rb' t="d">' + W + tag(b"v") + rb">([^<]+)<")
         self.rows = re.compile(tag(b"row") + rb' r="([1-9][0-9]*)"((?: [A-Za-z_][\w.:-]*="[^"]*")*)' + W + rb"/?>")
         self.attr = re.compile(rb'([A-Za-z_][\w.:-]*)="([^"]*)"')
-        self.row_tag, self.f_tag = b"<" + p + b"row", b"<" + p + b"f"
+        self.row_tag = b"<" + p + b"row"
         self.sheet_data = re.compile(b"<" + P + rb"sheetData(\s[^>]*)?(/?)>")
         self.sheet_data_end = b"</" + p + b"sheetData>"
 

@@ -292,8 +292,8 @@ class Detector:
                     t.column_hints[canon] = txt
             r += 1
         header_sig = [h for h in flat]
-        numeric = {canon for canon in t.columns if _spec(kind, canon).numeric}
-        groups = [canon for canon in t.columns if _spec(kind, canon).group]
+        numeric = {canon for canon in t.columns if kind.spec(canon).numeric}
+        groups = [canon for canon in t.columns if kind.spec(canon).group]
         plan = self.plan(t, numeric)
         carry: dict[str, CellRef] = {}
         section: str | None = None
@@ -346,10 +346,8 @@ class Detector:
         return [(canon, c, canon in numeric, get_column_letter(c + g.col0)) for canon, c in t.columns.items()]
 
     def make_row(self, t: Table, kind: Kind, r: int, numeric: set[str], groups: list[str],
-                 carry: dict[str, CellRef], plan: list[tuple[str, int, bool, str]] | None = None) -> Row | None:
+                 carry: dict[str, CellRef], plan: list[tuple[str, int, bool, str]]) -> Row | None:
         g = self.g
-        if plan is None:
-            plan = self.plan(t, numeric)
         row_cells: dict[str, CellRef] = {}
         merge_of, uncached, formats = self.merge_of, g.uncached, g.formats   # hot loop: every cell of a table
         values, int_nums = g.values, self.int_nums
@@ -411,7 +409,7 @@ class Detector:
             texts = [g.text(r, c) for c in self.nonempty(r)]
             label = next((x for x in texts if parse_text(x) is None), "")
         has_number = any(row_cells[n].num is not None for n in numeric if n in row_cells)
-        total_re = _total_re(kind.total_labels)
+        total_re = kind.total_rx
         if total_re.match(label.strip().lower()) or (not label and any(total_re.match(x.lower()) for x in texts)):
             rtype = "total"
         elif not has_number and _is_section(self, t, r, label,
@@ -432,11 +430,6 @@ class Detector:
         return row
 
 
-@functools.lru_cache(maxsize=256)
-def _total_re(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
 @functools.lru_cache(maxsize=1 << 14)
 def _map_columns(kind: Kind, flat: tuple, tails: tuple | None):
     """Detector.map_columns, memoised: a batch meets the same headers in every folder (pure: the
@@ -454,11 +447,6 @@ def _is_section(det: Detector, t: Table, r: int, label: str, texts: list[str]) -
     if lvl in ("program", "kegiatan", "sub_kegiatan"):
         return False
     return bool(_SECTION.match(label)) or t.kind in ("sdm",)
-
-
-def _spec(kind: Kind, canon: str):
-    base = canon.split("@")[0]
-    return next(s for s in kind.cols if s.name == base)
 
 
 _NUMPREFIX = re.compile(r"^\s*(\d+(\.\d+)*\.?|[a-z]\)|[a-z]\.|\(\d+\))\s+", re.I)

@@ -45,6 +45,15 @@ class Kind:
     level_cols: tuple[tuple[str, str], ...] = ()  # (column, level): a row with text in column is at level
     notes: str = ""
 
+    def spec(self, canon: str) -> Col:
+        """The column spec of a canonical column name ("target@2024" -> target)."""
+        base = canon.split("@")[0]
+        return next(s for s in self.cols if s.name == base)
+
+    @property
+    def total_rx(self) -> re.Pattern:
+        return _compile(self.total_labels)
+
 
 _RX: dict[str, re.Pattern] = {}
 
