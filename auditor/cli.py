@@ -240,62 +240,71 @@ def top_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _add_format(p, help: str | None = None) -> None:
+    p.add_argument("-f", "--format", choices=_choices(Fmt), default=Fmt.rich.value, help=_dflt(help, "rich"))
+
+
+def _add_lang(p, default: str | None, help: str | None = None) -> None:
+    p.add_argument("--lang", choices=_choices(Lang), default=default, help=_dflt(help, "id"))
+
+
+def _add_rules(p, help: str | None = None) -> None:
+    p.add_argument("--rules", action="append", default=None, metavar="FILE",
+                   help=(help + " (repeatable)") if help else "(repeatable)")
+
+
+def _check_args(p) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (one folder = one SKPD/kecamatan)")
+    _add_format(p, "rich terminal report or JSON")
+    # None = not given, so that the config file's lang / fail_on can apply
+    _add_lang(p, None, "language of the report")
+    p.add_argument("--fail-on", choices=_choices(FailOn), default=None,
+                   help=_dflt("exit 1 when a finding of this severity or worse exists", "error"))
+    _add_rules(p, "extra rule file(s) (YAML); a rule with an existing code replaces it")
+    p.add_argument("--config", metavar="FILE", help="config file (YAML): scale, tolerance, severities, disabled rules")
+    p.add_argument("--baseline", metavar="FILE", help="suppress findings whose fingerprints are in this file")
+    p.add_argument("--write-baseline", metavar="FILE", help="write the fingerprints of all findings to this file")
+    p.add_argument("--annotate", metavar="FOLDER", help="write annotated copies of the input workbooks to this folder")
+    p.add_argument("--html", metavar="FILE", help="write a self-contained HTML report")
+    p.add_argument("--kkr", metavar="FILE", help="write a Kertas Kerja Reviu workbook (.xlsx)")
+    p.add_argument("--width", type=int, default=None, metavar="INT", help="terminal width for the rich report")
+
+
+def _rules_args(p) -> None:
+    p.add_argument("code", nargs="?", default=None, metavar="CODE",
+                   help="a rule code (e.g. PCT001) to show its documentation")
+    _add_format(p)
+    _add_lang(p, Lang.id.value)
+    _add_rules(p, "extra rule file(s)")
+
+
+def _inspect_args(p) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    _add_format(p)
+    p.add_argument("--facts", action="store_true", help="show the resolved entities and where each fact came from")
+    p.add_argument("--claims", action="store_true",
+                   help="show the narrative claims found and whether each was tied to a fact")
+
+
+def _batch_args(p) -> None:
+    p.add_argument("root", metavar="ROOT", help="a folder whose sub-folders are one kecamatan/SKPD each")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="INT", help="parallel workers (default: all cores)")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="FLOAT",
+                   help=_dflt("seconds allowed per folder", 300.0))
+    _add_format(p, "rich rekap table (worst first), or one JSON line per folder as each finishes")
+    _add_lang(p, Lang.id.value)
+    p.add_argument("--rekap", metavar="PATH", help="write the rekap workbook (.xlsx)")
+    _add_rules(p)
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--fail-on", choices=_choices(FailOn), default=FailOn.error.value, help=_dflt(None, "error"))
+
+
+ARGUMENTS = {"check": _check_args, "rules": _rules_args, "inspect": _inspect_args, "batch": _batch_args}
+
+
 def command_parser(name: str) -> argparse.ArgumentParser:
-    func = COMMANDS[name]
-    p = _parser(f"{PROG} {name}", description=func.__doc__)
-    fmt_help = {"check": "rich terminal report or JSON",
-                "batch": "rich rekap table (worst first), or one JSON line per folder as each finishes"}.get(name)
-    if name == "check":
-        p.add_argument("paths", nargs="+", metavar="PATH",
-                       help="files or folders (one folder = one SKPD/kecamatan)")
-    elif name == "rules":
-        p.add_argument("code", nargs="?", default=None, metavar="CODE",
-                       help="a rule code (e.g. PCT001) to show its documentation")
-    elif name == "inspect":
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    elif name == "batch":
-        p.add_argument("root", metavar="ROOT", help="a folder whose sub-folders are one kecamatan/SKPD each")
-        p.add_argument("-j", "--jobs", type=int, default=None, metavar="INT",
-                       help="parallel workers (default: all cores)")
-        p.add_argument("--timeout", type=float, default=300.0, metavar="FLOAT",
-                       help=_dflt("seconds allowed per folder", 300.0))
-    p.add_argument("-f", "--format", choices=_choices(Fmt), default=Fmt.rich.value, help=_dflt(fmt_help, "rich"))
-    if name != "inspect":
-        # check: None = not given, so that the config file's lang / fail_on can apply
-        lang_default = None if name == "check" else Lang.id.value
-        p.add_argument("--lang", choices=_choices(Lang), default=lang_default,
-                       help=_dflt("language of the report" if name == "check" else None, "id"))
-    if name == "check":
-        p.add_argument("--fail-on", choices=_choices(FailOn), default=None,
-                       help=_dflt("exit 1 when a finding of this severity or worse exists", "error"))
-    if name == "batch":
-        p.add_argument("--rekap", metavar="PATH", help="write the rekap workbook (.xlsx)")
-    if name != "inspect":
-        rules_help = {"check": "extra rule file(s) (YAML); a rule with an existing code replaces it",
-                      "rules": "extra rule file(s)"}.get(name)
-        p.add_argument("--rules", action="append", default=None, metavar="FILE",
-                       help=(rules_help + " (repeatable)") if rules_help else "(repeatable)")
-    if name == "check":
-        p.add_argument("--config", metavar="FILE",
-                       help="config file (YAML): scale, tolerance, severities, disabled rules")
-        p.add_argument("--baseline", metavar="FILE",
-                       help="suppress findings whose fingerprints are in this file")
-        p.add_argument("--write-baseline", metavar="FILE",
-                       help="write the fingerprints of all findings to this file")
-        p.add_argument("--annotate", metavar="FOLDER",
-                       help="write annotated copies of the input workbooks to this folder")
-        p.add_argument("--html", metavar="FILE", help="write a self-contained HTML report")
-        p.add_argument("--kkr", metavar="FILE", help="write a Kertas Kerja Reviu workbook (.xlsx)")
-        p.add_argument("--width", type=int, default=None, metavar="INT",
-                       help="terminal width for the rich report")
-    if name == "inspect":
-        p.add_argument("--facts", action="store_true",
-                       help="show the resolved entities and where each fact came from")
-        p.add_argument("--claims", action="store_true",
-                       help="show the narrative claims found and whether each was tied to a fact")
-    if name == "batch":
-        p.add_argument("--config", metavar="FILE")
-        p.add_argument("--fail-on", choices=_choices(FailOn), default=FailOn.error.value, help=_dflt(None, "error"))
+    p = _parser(f"{PROG} {name}", description=COMMANDS[name].__doc__)
+    ARGUMENTS[name](p)
     return p
 
 
