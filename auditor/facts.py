@@ -209,19 +209,23 @@ class _Sums:
     names: dict = field(default_factory=dict)
 
 
-def _sipd_sums(t: Table, value) -> _Sums:
+def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
+    """Sums of `amounts` (one per row of `t`: the amount and the cell it is read from, or None)."""
     out = _Sums()
     # an export repeats the same few codes on thousands of rows: normalise each distinct text once,
-    # sum per sub kegiatan row by row, and carry the sums up to kegiatan and program once per sub
+    # sum per sub kegiatan row by row, and carry the sums up to kegiatan and program once per sub;
+    # its columns are read whole (Table.column), not cell by cell
     program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
     parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
     group_of = functools.lru_cache(maxsize=None)(lambda k: codes.rekening_group(codes.normalise_rekening(k) or ""))
     by_sub: dict[str, Decimal] = {}
     rows_of: Counter = Counter()
     ups: dict[str, tuple] = {}                  # sub -> its (program, kegiatan), codes as first seen
-    for row in t.data_rows():
-        sub = program_code(row.text("kode_sub"))
-        got = value(row)
+    subs, rekening = t.column("kode_sub"), t.column("kode_rekening")
+    for row, sub_cell, got, rek in zip(t.rows, subs, amounts, rekening):
+        if row.type != "data":
+            continue
+        sub = program_code(sub_cell[0] if sub_cell else "")
         if not sub or got is None:
             continue
         amount, cell = got
@@ -240,7 +244,7 @@ def _sipd_sums(t: Table, value) -> _Sums:
         else:
             by_sub[sub] += amount
         rows_of[sub] += 1
-        grp = group_of(row.text("kode_rekening"))
+        grp = group_of(rek[0] if rek else "")
         if grp:
             out.by_group[grp] += amount
     for sub, total in by_sub.items():
@@ -253,11 +257,7 @@ def _sipd_sums(t: Table, value) -> _Sums:
 
 
 def _register_sipd(store: FactStore, t: Table) -> None:
-    def pagu(row):
-        n = _num(row, "pagu")
-        return None if n is None else (n.value, row.cells["pagu"].addr)
-
-    s = _sipd_sums(t, pagu)
+    s = _sipd_sums(t, [None if v is None or v[1] is None else (v[1], v[3]) for v in t.column("pagu")])
     for code, (level, name) in s.names.items():
         store.add_entity(Entity(key=code, level=level, name=name, code=code,
                                 parent=codes.parent_code(code) if level != "program" else None))
@@ -506,13 +506,10 @@ def _io_detail(store: FactStore, t: Table) -> None:
 
 
 def _sipd_realisasi(store: FactStore, t: Table) -> None:
-    def net(row):
-        real = _num(row, "nilai_realisasi")
-        if real is None:
-            return None
-        setoran = _num(row, "nilai_setoran")
-        return real.value - (setoran.value if setoran else 0), row.cells["nilai_realisasi"].addr
-
+    # what was spent: realisasi less what was paid back (setoran)
+    net = [None if real is None or real[1] is None else
+           (real[1] - (setoran[1] if setoran and setoran[1] is not None else 0), real[3])
+           for real, setoran in zip(t.column("nilai_realisasi"), t.column("nilai_setoran"))]
     s = _sipd_sums(t, net)
     for code, total in s.by_code.items():
         e = store.entities.get(code)

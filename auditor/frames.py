@@ -57,20 +57,18 @@ def build_frames(tables) -> dict[str, Any]:
         for col in t.columns:
             if not kind.spec(col).numeric:
                 continue
-            present = [(row_id + i, cell) for i, row in enumerate(trows)
-                       if (cell := row.cells.get(col)) is not None]
+            present = [(row_id + i, cell) for i, cell in enumerate(t.column(col)) if cell is not None]
             if not present:
                 continue
-            nums = [cell.num for _, cell in present]
-            values = [nan if num is None else float(num.value) for num in nums]
+            values = [nan if cell[1] is None else float(cell[1]) for _, cell in present]
             measure = _measure(col)
             vals["row_id"].extend([i for i, _ in present])
             vals["column"].extend([col] * len(present))
             for m in ("money", "percent", "other"):
                 vals[m].extend(values if m == measure else [nan] * len(present))
-            vals["decimals"].extend([None if num is None else num.decimals for num in nums])
-            vals["text"].extend([cell.text for _, cell in present])
-            vals["cell"].extend([cell.addr for _, cell in present])
+            vals["decimals"].extend([cell[2] for _, cell in present])
+            vals["text"].extend([cell[0] for _, cell in present])
+            vals["cell"].extend([cell[3] for _, cell in present])
         row_id += n
     return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals)}
 

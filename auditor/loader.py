@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 
 from .model import Finding, Location
 from .readers.document import Paragraph
+from .readers.grid import EXCEL_ERRORS
 from .tables.detect import Unrecognised, detect_tables
 from .tables.model import Table
-
-from .tables.detect import EXCEL_ERRORS
 
 
 @dataclass
@@ -43,30 +42,62 @@ def in_finding(code: str, name: str, severity: str, path: str, message: str, she
                    location=Location(path=path, sheet=sheet, cell=cell), reported=reported)
 
 
-def load_file(path: str, limits=None) -> FileResult:
-    """Read one file. Never raises for anything the file itself does wrong."""
+WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
+
+
+@dataclass
+class Opened:
+    """The part of reading a file that may run in a thread ahead of the rest: the safety checks, and
+    for a workbook calamine's parse (which releases the GIL, so it overlaps the Python work)."""
+    kind: str = ""
+    problem: Exception | None = None     # an InputProblem: the file is not read further
+    parsed: list | None = None           # readers.workbook.parse()
+    error: Exception | None = None       # the parse failed: reported as the reader failing
+
+
+def open_file(path: str, limits=None) -> Opened:
     from .readers import safety
     from .readers.safety import InputProblem, Limits, check_file
 
     if not safety.HARDENED:
         safety.harden_xml()   # openpyxl parses through defusedxml whatever the environment says
-
-    res = FileResult(path=path)
     try:
         kind = check_file(path, limits or Limits())
     except InputProblem as e:
+        return Opened(problem=e)
+    opened = Opened(kind=kind)
+    if kind in WORKBOOKS:
+        try:
+            from .readers.workbook import parse
+            opened.parsed = parse(path)
+        except Exception as e:  # kept for load_file to report like any reader failure
+            opened.error = e
+    return opened
+
+
+def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResult:
+    """Read one file (`opened`: open_file's result for it, when that ran ahead). Never raises for
+    anything the file itself does wrong."""
+    if opened is None:
+        opened = open_file(path, limits)
+    res = FileResult(path=path)
+    if opened.problem is not None:
+        e = opened.problem
         res.error = e.message
         res.problems.append(in_finding("IN001", "unreadable-file", "error", path, e.message, reported=e.reason))
         return res
-    res.format = kind
+    res.format = kind = opened.kind
     try:
         if kind == "docx":
             from .readers.document import read_document
             doc = read_document(path)
             grids, res.paragraphs = doc.grids, doc.paragraphs
-        elif kind in ("xlsx", "xlsm", "xls", "ods"):
+        elif kind in WORKBOOKS:
             from .readers.workbook import read_workbook
-            grids = read_workbook(path)
+            if opened.error is not None:
+                raise opened.error
+            grids = read_workbook(path, parsed=opened.parsed)
+            opened.parsed = None
         else:
             msg = {"html": "HTML page saved with a spreadsheet name; open it in Excel and save as .xlsx",
                    "csv": "plain text/CSV, not a workbook"}.get(kind, f"not a workbook or Word document ({kind})")
@@ -97,7 +128,7 @@ def load_file(path: str, limits=None) -> FileResult:
                     f"formula {g.formulas.get((r, c), '')} has no cached value (file never recalculated in Excel)",
                     sheet=g.sheet, cell=g.addr(r, c), reported=g.formulas.get((r, c))))
         for t in tables:
-            for row in t.rows:
+            for row in t.rows_with_errors():
                 for canon, cell in row.cells.items():
                     if isinstance(cell.raw, str) and cell.raw.strip().upper() in EXCEL_ERRORS:
                         res.problems.append(in_finding(
@@ -115,6 +146,22 @@ def collect(paths: list[str]) -> tuple[list[str], list[dict]]:
     return d.files, [{"path": s.path, "reason": s.reason, "message": s.message} for s in d.skipped]
 
 
-def load_all(paths: list[str]) -> tuple[list[FileResult], list[dict]]:
+def load_all(paths: list[str], warm=None) -> tuple[list[FileResult], list[dict]]:
+    """Every file of `paths`, read in order while a thread opens (checks and parses) the next one.
+    `warm`: work for the main thread while the first file is being opened - the imports the rules
+    will need, which would otherwise wait for the parse of a big export."""
+    from concurrent.futures import ThreadPoolExecutor
+
     files, skipped = collect(paths)
-    return [load_file(os.fspath(p)) for p in files], skipped
+    files = [os.fspath(p) for p in files]
+    out: list[FileResult] = []
+    with ThreadPoolExecutor(1, thread_name_prefix="lkip-open") as pool:
+        ahead = pool.submit(open_file, files[0]) if files else None
+        if warm is not None:
+            warm()
+        for i, path in enumerate(files):
+            opened = ahead.result()
+            ahead = pool.submit(open_file, files[i + 1]) if i + 1 < len(files) else None
+            out.append(load_file(path, opened=opened))
+            del opened
+    return out, skipped

@@ -383,3 +383,12 @@ def test_parse_text_never_raises_numberish(s):
     if n is not None:
         assert isinstance(n.value, Decimal) and n.decimals >= 0
         interval(n)
+
+
+@given(st.integers(min_value=-10**20, max_value=10**20))
+@settings(max_examples=400)
+def test_whole_number_shortcut_equals_the_general_path(v):
+    # parse_cell(int) takes a shortcut (most amounts of an export); "General" goes the long way
+    fast, slow = parse_cell(v), parse_cell(v, "General")
+    assert (fast, fast.text, fast.stored) == (slow, slow.text, slow.stored)
+    assert fast.text == (f"{v:,}".replace(",", "."))

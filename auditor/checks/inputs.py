@@ -15,6 +15,13 @@ PARAMS = {
 }
 
 
+def warm(rule) -> None:
+    """What `schema` mode will import, done early (engine.warm: while the first file is parsed)."""
+    if rule.params["mode"] == "schema":
+        import pandas  # noqa: F401
+        import pandera.pandas  # noqa: F401
+
+
 def run(rule, ctx):
     mode = rule.params["mode"]
     if mode == "problems":

@@ -22,6 +22,9 @@ def get_column_letter(idx: int) -> str:
 
 _LETTERS: dict[int, str] = {}
 
+# What Excel shows in a cell whose formula failed.
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"))
+
 
 @dataclass
 class Grid:
@@ -39,6 +42,9 @@ class Grid:
     source: str = "sheet"                        # "sheet" | "docx"
     row0: int = 1                                # A1 row number of values[0]
     col0: int = 1                                # A1 column number of values[.][0]
+    # the texts among values that show an Excel error, when the reader knows them all (it saw every
+    # distinct text); None: not known, look at the cells
+    error_texts: frozenset[str] | None = None
 
     @property
     def nrows(self) -> int:

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import codes
-from ..numbers import is_empty_marker, parse_cell, parse_text
+from ..numbers import parse_cell, parse_text
 from ..readers.grid import Grid, get_column_letter
+from .cells import FlatSource, Plan, make_cells
 from .kinds import BY_NAME, HEADER_WORDS, KINDS, Kind
-from .model import CellRef, Row, Table
+from .model import CellRef, LazyRow, Row, Table
 
 MAX_HEADER_ROWS = 4
-EXCEL_ERRORS = frozenset(("#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"))
 _PUNCT = re.compile(r"[^0-9a-z%σ∑]+")
 _CAPTION = re.compile(r"\b(tabel|table)\s+(\d+(?:\.\d+)*)", re.I)
 _FOOTER = re.compile(r"^\s*(sumber( data)?\b|keterangan\s*:|catatan\s*:|ket\s*:|\*\s)", re.I)
@@ -299,7 +299,16 @@ class Detector:
         section: str | None = None
         last = t.header[1]
         blank_run = 0
+        plain_line = self.plain_line_reader(t, kind, plan, groups)
         while r < g.nrows:
+            if plain_line is not None and t.rows:
+                row = plain_line(r)
+                if row is not None:
+                    row.section = section
+                    t.rows.append(row)
+                    last = r
+                    r += 1
+                    continue
             cells = self.nonempty(r)
             if not cells:
                 blank_run += 1
@@ -340,58 +349,79 @@ class Detector:
         if kind.hierarchy:
             link_hierarchy(t)
 
-    def plan(self, t: Table, numeric: set[str]) -> list[tuple[str, int, bool, str]]:
+    def plain_line_reader(self, t: Table, kind: Kind, plan: Plan, groups: list[str]):
+        """For a flat export: a function that turns a plain line of it into a LazyRow, or returns None
+        for any line the general loop must judge. A plain line is what the loop would call a data row
+        without looking further: its first cell is filled and no footer or signature, a numeric column
+        holds a whole number, its label is filled and no total word. Such a line needs none of the
+        loop's tests, and its cells can wait (tables.cells). None when the table has merged cells,
+        formulas without values, carried group columns or level columns (their rows need the loop)."""
+        g = self.g
+        if not kind.flat or g.merged or g.uncached or groups or kind.level_cols or g.ncols == 0:
+            return None
+        cols = t.columns
+        labels = [cols[lc] for lc in kind.label_cols if lc in cols]
+        if any(kind.spec(lc).numeric for lc in kind.label_cols if lc in cols):
+            return None
+        nums = [c for canon, c, is_num, _ in plan if is_num]
+        no_c, kode_c = cols.get("no"), cols.get("kode")
+        source = t.source = FlatSource(g, plan, self.int_nums)
+        values, formats = g.values, g.formats
+        total_rx = kind.total_rx
+        plain_first: dict[Any, bool] = {}   # first cell -> neither footer nor signature (exports repeat it)
+        plain_label: dict[str, bool] = {}   # label -> no total word
+
+        def text_of(raw) -> str | None:      # a text column's cell text, None where it makes no cell
+            if raw is None:
+                return None
+            return (raw.strip() if type(raw) is str else str(raw).strip()) or None
+
+        def read(r: int) -> Row | None:
+            vals = values[r]
+            v0 = vals[0]
+            if v0 is None or v0 == "":
+                return None
+            ok = plain_first.get(v0)
+            if ok is None:
+                first = v0.strip() if isinstance(v0, str) else str(v0)
+                ok = plain_first[v0] = not (_FOOTER.match(first) or _SIGNATURE.match(first))
+            if not ok:
+                return None
+            for c in nums:
+                v = vals[c]
+                if type(v) is int and (not formats or (fmt := formats.get((r, c))) is None
+                                       or parse_cell(v, fmt) is not None):
+                    break
+            else:
+                return None
+            label = ""
+            for c in labels:
+                label = text_of(vals[c]) or ""
+                if label:
+                    break
+            if not label:
+                return None
+            ok = plain_label.get(label)
+            if ok is None:
+                ok = plain_label[label] = not total_rx.match(label.strip().lower())
+            if not ok:
+                return None
+            row = LazyRow(r, label, source)
+            row.numbering, row.code, row.level, row.ordinal, row.name = _describe(
+                None if no_c is None else text_of(vals[no_c]), None if kode_c is None else text_of(vals[kode_c]),
+                label)
+            return row
+        return read
+
+    def plan(self, t: Table, numeric: set[str]) -> Plan:
         """(canonical column, grid column, numeric?, column letters) for each mapped column, once per table."""
         g = self.g
         return [(canon, c, canon in numeric, get_column_letter(c + g.col0)) for canon, c in t.columns.items()]
 
     def make_row(self, t: Table, kind: Kind, r: int, numeric: set[str], groups: list[str],
-                 carry: dict[str, CellRef], plan: list[tuple[str, int, bool, str]]) -> Row | None:
+                 carry: dict[str, CellRef], plan: Plan) -> Row | None:
         g = self.g
-        row_cells: dict[str, CellRef] = {}
-        merge_of, uncached, formats = self.merge_of, g.uncached, g.formats   # hot loop: every cell of a table
-        values, int_nums = g.values, self.int_nums
-        row_values = values[r] if 0 <= r < len(values) else ()
-        width = len(values[0]) if values else 0
-        rnum = str(r + g.row0)
-        top = t.header[1]
-        for canon, c, is_num, letters in plan:
-            raw = row_values[c] if 0 <= c < width else None
-            inherited = False
-            rng = None
-            if merge_of:
-                rng = merge_of.get((r, c))
-                if raw is None and rng is not None and rng[0] < r and rng[0] > top:
-                    raw = g.get(rng[0], rng[1])
-                    inherited = True
-                    if is_num:
-                        continue   # a merged number belongs to its first row only
-            if is_num:
-                num = None
-                if type(raw) is int:            # most numbers of a big export: no error, no marker possible
-                    text = str(raw)
-                    unknown = bool(uncached) and (r, c) in uncached
-                    if not unknown:
-                        fmt = formats.get((r, c)) if formats else None
-                        if fmt is None:
-                            # exports repeat amounts (0, the same SP2D total on every line of a document):
-                            # one Num per distinct amount (Nums are never mutated)
-                            num = int_nums.get(raw)
-                            if num is None:
-                                num = int_nums[raw] = parse_cell(raw)
-                        else:
-                            num = parse_cell(raw, fmt)
-                else:
-                    text = "" if raw is None else raw.strip() if type(raw) is str else str(raw).strip()
-                    unknown = (uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
-                    if text and not unknown and not is_empty_marker(text):
-                        num = parse_cell(raw, formats.get((r, c)) if formats else None)
-                row_cells[canon] = CellRef(r, c, letters + rnum, raw, text, num, unknown)
-            elif raw is not None:
-                text = raw.strip() if type(raw) is str else str(raw).strip()
-                if text:
-                    addr = g.addr(rng[0], rng[1]) if inherited and rng else letters + rnum
-                    row_cells[canon] = CellRef(r, c, addr, raw, text)
+        row_cells = make_cells(g, r, plan, self.merge_of, t.header[1], self.int_nums)
         for canon in groups:
             if canon in row_cells and row_cells[canon].text:
                 if canon not in numeric:

@@ -46,6 +46,34 @@ class Row:
         return bool(cell and cell.unknown)
 
 
+_CELLS = Row.__dict__["cells"]          # the slot behind Row.cells, for LazyRow to fill
+
+
+class LazyRow(Row):
+    """A line of a flat export whose cells are made when first asked for (see tables.cells): most of
+    the 100,000 lines of a big export are only ever read column-wise."""
+    __slots__ = ("source",)
+
+    def __init__(self, r: int, label: str, source: Any):
+        # Row's own __init__ would make the cells; every other field as Row has it
+        self.r, self.type, self.label, self.source = r, "data", label, source
+        self.name, self.level, self.ordinal, self.numbering = "", None, None, None
+        self.code, self.section, self.parent = None, None, None
+
+    @property
+    def cells(self) -> dict[str, CellRef]:
+        try:
+            return _CELLS.__get__(self, Row)
+        except AttributeError:
+            cells = self.source.cells(self.r)
+            _CELLS.__set__(self, cells)
+            return cells
+
+    @cells.setter
+    def cells(self, value: dict[str, CellRef]) -> None:
+        _CELLS.__set__(self, value)
+
+
 @dataclass
 class Table:
     grid: Grid
@@ -61,6 +89,7 @@ class Table:
     column_hints: dict[str, str] = field(default_factory=dict)  # numbering-row text per column ("6 (5/4 *100%)")
     unmapped: list[str] = field(default_factory=list)     # headers no canonical column took
     numbering_row: int | None = None
+    source: Any = None                      # a flat export's FlatSource: its rows are (mostly) LazyRows
 
     @property
     def path(self) -> str:
@@ -86,3 +115,16 @@ class Table:
 
     def data_rows(self) -> list[Row]:
         return [r for r in self.rows if r.type == "data"]
+
+    def column(self, col: str) -> list:
+        """Every row's cell in `col` as (text, value, decimals shown, address) - value and decimals
+        None where it is not a number - or None where a row has none (tables.cells.Entry). A flat
+        export's column is read without making its rows' cells."""
+        if self.source is not None:
+            return self.source.column(self.rows, col)
+        from .cells import entry
+        return [entry(row.cells.get(col)) for row in self.rows]
+
+    def rows_with_errors(self) -> list[Row]:
+        """The rows that may hold an Excel error text (all rows, unless the table knows better)."""
+        return self.rows if self.source is None else self.source.rows_with_errors(self.rows)
