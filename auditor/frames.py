@@ -11,6 +11,7 @@ cells, never exceptions.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from typing import Any
 
 from .model import Finding, Location
@@ -31,6 +32,10 @@ def _measure(column: str) -> str:
     """money, percent or other, from a canonical column name ("capaian@2024" → capaian → percent)."""
     base = column.split("@")[0]
     return "money" if base in MONEY else "percent" if base in PERCENT else "other"
+
+
+# the parts of a tables.cells.Entry (text, value, decimals, address)
+_TEXT, _VALUE, _DECIMALS, _ADDR = (itemgetter(i) for i in range(4))
 
 
 def build_frames(tables) -> dict[str, Any]:
@@ -57,18 +62,21 @@ def build_frames(tables) -> dict[str, Any]:
         for col in t.columns:
             if not kind.spec(col).numeric:
                 continue
-            present = [(row_id + i, cell) for i, cell in enumerate(t.column(col)) if cell is not None]
-            if not present:
+            entries = t.column(col)
+            ids = [row_id + i for i, e in enumerate(entries) if e is not None]
+            if not ids:
                 continue
-            values = [nan if cell[1] is None else float(cell[1]) for _, cell in present]
+            if len(ids) < n:
+                entries = [e for e in entries if e is not None]
+            values = [nan if v is None else float(v) for v in map(_VALUE, entries)]
             measure = _measure(col)
-            vals["row_id"].extend([i for i, _ in present])
-            vals["column"].extend([col] * len(present))
+            vals["row_id"].extend(ids)
+            vals["column"].extend([col] * len(ids))
             for m in ("money", "percent", "other"):
-                vals[m].extend(values if m == measure else [nan] * len(present))
-            vals["decimals"].extend([cell[2] for _, cell in present])
-            vals["text"].extend([cell[0] for _, cell in present])
-            vals["cell"].extend([cell[3] for _, cell in present])
+                vals[m].extend(values if m == measure else [nan] * len(ids))
+            vals["decimals"].extend(map(_DECIMALS, entries))
+            vals["text"].extend(map(_TEXT, entries))
+            vals["cell"].extend(map(_ADDR, entries))
         row_id += n
     return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals)}
 

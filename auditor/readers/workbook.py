@@ -88,8 +88,9 @@ def _calamine_values(path: str, parsed: list | None = None
 def _square(rows: list[list[Any]]) -> list[list[Any]]:
     """Pad rows to one width, then drop trailing empty rows and columns (calamine pads to the used
     range). Takes ownership of `rows` (fresh lists from _calamine_values)."""
-    width = max((len(r) for r in rows), default=0)
-    out = [r if len(r) == width else r + [None] * (width - len(r)) for r in rows]
+    width = max(map(len, rows), default=0)
+    out = rows if min(map(len, rows), default=0) == width else \
+        [r if len(r) == width else r + [None] * (width - len(r)) for r in rows]
     while out and all(v is None for v in out[-1]):
         out.pop()
     if out:

@@ -105,31 +105,37 @@ class FlatSource:
         if spot is None:
             return [None] * len(rows)
         c, is_num, letters = spot
-        g = self.grid
-        values, row0, uncached, formats, int_nums = g.values, g.row0, g.uncached, g.formats, self.int_nums
-        plain = not formats and not uncached
-        out: list[Entry | None] = []
-        add = out.append
-        for row in rows:
-            if type(row) is not LazyRow:         # a row detection made the usual way (a first or odd line)
-                add(entry(row.cells.get(canon)))
-                continue
-            r = row.r
-            raw = values[r][c]
-            if is_num:
-                if plain and type(raw) is int:   # what numeric_cell makes of it, without the Num
-                    add((str(raw), Decimal(raw), 0, f"{letters}{r + row0}"))
-                else:
-                    text, num, _ = numeric_cell(raw, r, c, uncached, formats, int_nums)
-                    add((text, None, None, f"{letters}{r + row0}") if num is None else
-                        (text, num.value, num.decimals, f"{letters}{r + row0}"))
-            elif raw is None:
-                add(None)
-            else:
-                text = raw.strip() if type(raw) is str else str(raw).strip()
-                add((text, None, None, f"{letters}{r + row0}") if text else None)
+        values, row0 = self.grid.values, self.grid.row0
+        one = self._entry
+        if is_num and not self.grid.formats and not self.grid.uncached:
+            # the commonest line by far (a whole amount, no number format): what numeric_cell would make
+            # of it, without the Num; anything else the long way
+            out = [(str(raw), Decimal(raw), 0, f"{letters}{r + row0}")
+                   if type(row) is LazyRow and type(raw := values[(r := row.r)][c]) is int
+                   else one(row, canon, c, is_num, letters) for row in rows]
+        elif not is_num:
+            out = [((t, None, None, f"{letters}{r + row0}") if (t := raw.strip()) else None)
+                   if type(row) is LazyRow and type(raw := values[(r := row.r)][c]) is str
+                   else one(row, canon, c, is_num, letters) for row in rows]
+        else:
+            out = [one(row, canon, c, is_num, letters) for row in rows]
         self.columns[canon] = out
         return out
+
+    def _entry(self, row: Row, canon: str, c: int, is_num: bool, letters: str) -> Entry | None:
+        if type(row) is not LazyRow:             # a row detection made the usual way (a first or odd line)
+            return entry(row.cells.get(canon))
+        g = self.grid
+        r = row.r
+        raw = g.values[r][c]
+        addr = f"{letters}{r + g.row0}"
+        if is_num:
+            text, num, _ = numeric_cell(raw, r, c, g.uncached, g.formats, self.int_nums)
+            return (text, None, None, addr) if num is None else (text, num.value, num.decimals, addr)
+        if raw is None:
+            return None
+        text = raw.strip() if type(raw) is str else str(raw).strip()
+        return (text, None, None, addr) if text else None
 
     def rows_with_errors(self, rows: list[Row]) -> list[Row]:
         """The rows whose cells may show an Excel error text: every eagerly made row, and the lazy rows
