@@ -1056,3 +1056,20 @@ def test_bad_rule_params_caught_eagerly(tmp_path):
     clean_exit(r)
     assert r.exit_code == 2
     one_line_error(r.stderr)
+
+
+def test_cli_quick_exit_loses_no_output(tmp_path):
+    """The console entry ends the process without the interpreter's teardown: what it printed and the
+    files it wrote must be whole, and the exit code the command's."""
+    out = tmp_path / "out"
+    out.mkdir()
+    p = cli("check", REPO / "samples" / "kalisat-2024", "--format", "json", "--html", out / "r.html",
+            "--kkr", out / "kkr.xlsx", "--write-baseline", out / "base.json", cwd=tmp_path)
+    no_traceback(p.stderr)
+    assert p.returncode == 1, p.stderr
+    report = json.loads(p.stdout)                                   # the whole JSON, flushed
+    assert len(report["findings"]) == len(json.loads((out / "base.json").read_text())["fingerprints"])
+    assert (out / "r.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    import openpyxl
+    assert openpyxl.load_workbook(out / "kkr.xlsx").sheetnames                # a complete workbook
+    assert cli("check", tmp_path / "missing", cwd=tmp_path).returncode == 2
