@@ -340,25 +340,27 @@ def run(argv: list[str]) -> int:
         return 1
 
 
-def main(argv: list[str] | None = None) -> NoReturn:
-    """The console script `lkip-audit` (and `python -m auditor.cli`); ARGV defaults to sys.argv[1:]."""
+def run_command_line(argv: list[str] | None = None) -> int:
+    """Run the command line ARGV (default sys.argv[1:]) and return its exit code; Ctrl-C is 130."""
     try:
-        code = run(sys.argv[1:] if argv is None else [str(a) for a in argv])
+        return run(sys.argv[1:] if argv is None else [str(a) for a in argv])
     except KeyboardInterrupt:
         print("lkip-audit: interrupted", file=sys.stderr, flush=True)
-        code = 130
-    sys.exit(code)
+        return 130
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The command line in this process (tests, embedding): exits with the command's code."""
+    sys.exit(run_command_line(argv))
 
 
 def entry() -> NoReturn:
-    """The console script `lkip-audit` and `python -m auditor.cli`: main(), then the process ends at
-    once. With the report written and the output flushed, the interpreter's teardown - unloading pandas,
-    numpy and pandera module by module, ~0.2 s of a `check` (measured) - frees nothing the operating
-    system would not. `batch` keeps the normal exit: its worker pool's own exit handlers run there."""
-    try:
-        main()
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
+    """The console script `lkip-audit` and `python -m auditor.cli`: the command, then the process ends
+    at once. With the report written and the output flushed, the interpreter's teardown - unloading
+    pandas, numpy and pandera module by module, ~0.2 s of a `check` (measured) - frees nothing the
+    operating system would not. `batch` keeps the normal exit: its worker pool's own exit handlers run
+    there."""
+    code = run_command_line()
     if sys.argv[1:2] == ["batch"]:
         sys.exit(code)
     for stream in (sys.stdout, sys.stderr):

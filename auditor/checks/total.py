@@ -49,10 +49,10 @@ def closed_rows(t: Table, i: int) -> list[Row]:
 
 
 def top_level(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
-    from ..tables.detect import LEVEL_RANK
     """The rows a total adds up, and those of them left blank: the top-most tree level whose every
     row carries a value (programmes when all have one; sub kegiatan when a programme row is blank);
     failing that, the level with the smallest share of blanks."""
+    from ..tables.detect import LEVEL_RANK
     valued = [r for r in rows if r.num(col) is not None]
     ranks = sorted({LEVEL_RANK[r.level] for r in rows if r.level in LEVEL_RANK})
     if not ranks:

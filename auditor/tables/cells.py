@@ -22,11 +22,19 @@ Plan = list[tuple[str, int, bool, str]]
 Entry = tuple[str, Decimal | None, int | None, str]
 
 
-def entry(cell: CellRef | None) -> Entry | None:
-    if cell is None:
+def cell_text(raw: Any) -> str | None:
+    """A cell's text as shown, stripped; None for an empty cell (a text column makes no cell of it)."""
+    if raw is None:
         return None
-    num = cell.num
-    return (cell.text, None, None, cell.addr) if num is None else (cell.text, num.value, num.decimals, cell.addr)
+    return (raw.strip() if type(raw) is str else str(raw).strip()) or None
+
+
+def _entry(text: str, num: Num | None, addr: str) -> Entry:
+    return (text, None, None, addr) if num is None else (text, num.value, num.decimals, addr)
+
+
+def entry(cell: CellRef | None) -> Entry | None:
+    return None if cell is None else _entry(cell.text, cell.num, cell.addr)
 
 
 def numeric_cell(raw: Any, r: int, c: int, uncached, formats, int_nums: dict) -> tuple[str, Num | None, bool]:
@@ -45,7 +53,7 @@ def numeric_cell(raw: Any, r: int, c: int, uncached, formats, int_nums: dict) ->
             else:
                 num = parse_cell(raw, fmt)
         return str(raw), num, unknown
-    text = "" if raw is None else raw.strip() if type(raw) is str else str(raw).strip()
+    text = cell_text(raw) or ""
     unknown = bool(uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
     num = None
     if text and not unknown and not is_empty_marker(text):
@@ -75,10 +83,8 @@ def make_cells(g: Grid, r: int, plan: Plan, merge_of: dict, top: int, int_nums: 
         if is_num:
             text, num, unknown = numeric_cell(raw, r, c, uncached, formats, int_nums)
             cells[canon] = CellRef(r, c, letters + rnum, raw, text, num, unknown)
-        elif raw is not None:
-            text = raw.strip() if type(raw) is str else str(raw).strip()
-            if text:
-                cells[canon] = CellRef(r, c, g.addr(rng[0], rng[1]) if rng else letters + rnum, raw, text)
+        elif (text := cell_text(raw)) is not None:
+            cells[canon] = CellRef(r, c, g.addr(rng[0], rng[1]) if rng else letters + rnum, raw, text)
     return cells
 
 
@@ -106,7 +112,7 @@ class FlatSource:
             return [None] * len(rows)
         c, is_num, letters = spot
         values, row0 = self.grid.values, self.grid.row0
-        one = self._entry
+        one = self._lazy_entry
         if is_num and not self.grid.formats and not self.grid.uncached:
             # the commonest line by far (a whole amount, no number format): what numeric_cell would make
             # of it, without the Num; anything else the long way
@@ -122,7 +128,7 @@ class FlatSource:
         self.columns[canon] = out
         return out
 
-    def _entry(self, row: Row, canon: str, c: int, is_num: bool, letters: str) -> Entry | None:
+    def _lazy_entry(self, row: Row, canon: str, c: int, is_num: bool, letters: str) -> Entry | None:
         if type(row) is not LazyRow:             # a row detection made the usual way (a first or odd line)
             return entry(row.cells.get(canon))
         g = self.grid
@@ -131,11 +137,9 @@ class FlatSource:
         addr = f"{letters}{r + g.row0}"
         if is_num:
             text, num, _ = numeric_cell(raw, r, c, g.uncached, g.formats, self.int_nums)
-            return (text, None, None, addr) if num is None else (text, num.value, num.decimals, addr)
-        if raw is None:
-            return None
-        text = raw.strip() if type(raw) is str else str(raw).strip()
-        return (text, None, None, addr) if text else None
+            return _entry(text, num, addr)
+        text = cell_text(raw)
+        return None if text is None else _entry(text, None, addr)
 
     def rows_with_errors(self, rows: list[Row]) -> list[Row]:
         """The rows whose cells may show an Excel error text: every eagerly made row, and the lazy rows

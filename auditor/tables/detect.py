@@ -9,7 +9,7 @@ from typing import Any
 from .. import codes
 from ..numbers import parse_cell, parse_text
 from ..readers.grid import Grid, get_column_letter
-from .cells import FlatSource, Plan, make_cells
+from .cells import FlatSource, Plan, cell_text, make_cells
 from .kinds import BY_NAME, HEADER_WORDS, KINDS, Kind
 from .model import CellRef, LazyRow, Row, Table
 
@@ -371,11 +371,6 @@ class Detector:
         plain_first: dict[Any, bool] = {}   # first cell -> neither footer nor signature (exports repeat it)
         plain_label: dict[str, bool] = {}   # label -> no total word
 
-        def text_of(raw) -> str | None:      # a text column's cell text, None where it makes no cell
-            if raw is None:
-                return None
-            return (raw.strip() if type(raw) is str else str(raw).strip()) or None
-
         def read(r: int) -> Row | None:
             vals = values[r]
             v0 = vals[0]
@@ -396,7 +391,7 @@ class Detector:
                 return None
             label = ""
             for c in labels:
-                label = text_of(vals[c]) or ""
+                label = cell_text(vals[c]) or ""
                 if label:
                     break
             if not label:
@@ -408,7 +403,7 @@ class Detector:
                 return None
             row = LazyRow(r, label, source)
             row.numbering, row.code, row.level, row.ordinal, row.name = _describe(
-                None if no_c is None else text_of(vals[no_c]), None if kode_c is None else text_of(vals[kode_c]),
+                None if no_c is None else cell_text(vals[no_c]), None if kode_c is None else cell_text(vals[kode_c]),
                 label)
             return row
         return read
