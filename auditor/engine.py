@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
+from .coverage import Ledger
 from .loader import FileResult, load_all
 from .model import SEVERITY_RANK, Finding, Location, Related
 from .rules import Rule, apply_config, load_config, load_rules
@@ -22,6 +23,12 @@ class Context:
     lang: str = "id"
     settings: Settings = field(default_factory=Settings)
     cache: dict[str, Any] = field(default_factory=dict)
+    ledger: Ledger = field(default_factory=Ledger)
+
+    def mark(self, table, *cells) -> None:
+        """Record that a check compared these cells of `table` (CellRefs, addresses, or None)."""
+        self.ledger.mark(table.path, table.sheet,
+                         (c if isinstance(c, str) else getattr(c, "addr", None) for c in cells))
 
     def tables(self, kind: str):
         key = "tables:" + kind
