@@ -22,3 +22,20 @@ def write_tables(path, tables: list[dict], sheet: str = "Sheet1", start_row: int
         r += 1
     wb.save(path)
     return str(path)
+
+
+def shared_dir():
+    """The project's shared/ folder (real documents, reference lists) beside the checkout or above it,
+    or None: tests that read it skip cleanly without it. LKIP_SHARED overrides."""
+    import os
+    from pathlib import Path
+
+    env = os.environ.get("LKIP_SHARED")
+    if env:
+        return Path(env) if Path(env).is_dir() else None
+    here = Path(__file__).resolve().parent.parent
+    for up in [here, *here.parents]:
+        cand = up / "shared"
+        if (cand / "real").is_dir() or (cand / "reference").is_dir():
+            return cand
+    return None
