@@ -83,6 +83,7 @@ class FolderResult:
     cpu_seconds: float | None = None # CPU time the worker spent on it (None if it did not finish)
     peak_rss_mb: float | None = None
     skipped: int = 0                 # entries in the folder not audited (not office, hidden, lock files...)
+    coverage: dict | None = None     # numbers read / checked, not-audited parts (coverage.summary_dict figures)
     findings: list | None = None     # finding dicts (Finding.to_dict()) when keep_findings
     report: dict | None = None       # the whole report dict, only when keep_reports
 
@@ -92,7 +93,8 @@ class FolderResult:
 
     def summary(self) -> dict:
         return {"by_severity": dict(self.by_severity), "by_family": dict(self.by_family), "files": self.files,
-                "tables": self.tables, "unreadable": self.unreadable, "skipped": self.skipped}
+                "tables": self.tables, "unreadable": self.unreadable, "skipped": self.skipped,
+                "coverage": self.coverage}
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -191,6 +193,13 @@ def _folder_files(folder: str) -> tuple[list[str], list[dict]]:
     return files, skipped
 
 
+def _coverage_row(cov: dict | None) -> dict | None:
+    """The run's coverage figures a rekap row shows (not the per-item lists)."""
+    if not cov:
+        return None
+    return {k: cov.get(k) for k in ("tables", "rows", "numbers", "checked", "percent", "not_audited", "skipped")}
+
+
 def _hooks(folder: str) -> None:
     if os.path.exists(os.path.join(folder, "__crash__")):
         os._exit(1)
@@ -213,15 +222,15 @@ def audit_one(folder: str, opts: dict) -> dict:
             _hooks(folder)
         files, skipped = _folder_files(folder)
         report = audit(files, lang=opts.get("lang") or "id", rules_files=opts.get("rules_files"),
-                       config=opts.get("config"), baseline=opts.get("baseline"))
+                       config=opts.get("config"), baseline=opts.get("baseline"), skipped=skipped)
         report["paths"] = [folder]
-        report["skipped"] = skipped + list(report.get("skipped") or [])
         s = report.get("summary") or {}
         by_family = dict(s.get("by_family") or {})
         row.update(files=int(s.get("files", 0)), tables=int(s.get("tables", 0)),
                    unreadable=int(s.get("unreadable", 0)),
                    by_severity={k: int((s.get("by_severity") or {}).get(k, 0)) for k in SEVERITIES},
-                   by_family=by_family, top_families=top_families(by_family), skipped=len(report["skipped"]))
+                   by_family=by_family, top_families=top_families(by_family), skipped=len(report["skipped"]),
+                   coverage=_coverage_row(s.get("coverage")))
         if opts.get("keep_findings"):
             row["findings"] = list(report.get("findings") or [])
         if opts.get("keep_reports"):

@@ -64,10 +64,21 @@ def _check_paths(paths: list[str]) -> None:
             die(f"{p}: no such file or folder")
 
 
+def nothing_audited(report: dict) -> bool:
+    """Not one number of the run took part in a check and no check found anything to say about the
+    text either: whatever was read, nothing could be audited (exit 2, like nothing readable)."""
+    cov = report["summary"].get("coverage")
+    if cov is None or cov.get("checked"):
+        return False
+    return not any(f["family"] != "IN" for f in report["findings"])
+
+
 def exit_code(report: dict, fail_on: str) -> int:
     if report["summary"]["files"] and report["summary"].get("unreadable", 0) == report["summary"]["files"]:
         return 2
     if not report["summary"]["files"]:
+        return 2
+    if nothing_audited(report):
         return 2
     if fail_on == "never":
         return 0

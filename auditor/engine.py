@@ -24,11 +24,30 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     cache: dict[str, Any] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
+    skipped: list[dict] = field(default_factory=list)     # files discovery did not read (coverage)
 
     def mark(self, table, *cells) -> None:
         """Record that a check compared these cells of `table` (CellRefs, addresses, or None)."""
         self.ledger.mark(table.path, table.sheet,
                          (c if isinstance(c, str) else getattr(c, "addr", None) for c in cells))
+
+    def mark_facts(self, *facts) -> None:
+        """Record that a check compared these facts: their cells, and the lines an aggregate summed."""
+        for f in facts:
+            if f is None:
+                continue
+            if f.cell:
+                self.ledger.mark(f.path, f.sheet, (f.cell,))
+            if f.sources:
+                letters, rows = f.sources
+                self.ledger.mark_rows(f.path, f.sheet, letters, rows, anchor=f.cell)
+
+    def coverage(self) -> list[dict]:
+        """Each file's coverage (coverage.file_coverage), once every other rule has marked its cells."""
+        if "coverage" not in self.cache:
+            from .coverage import file_coverage
+            self.cache["coverage"] = [file_coverage(f, self.ledger) for f in self.files]
+        return self.cache["coverage"]
 
     def tables(self, kind: str):
         key = "tables:" + kind
@@ -71,7 +90,9 @@ def crash_finding(rule: Rule, exc: BaseException, path: str) -> Finding:
 
 def run_rules(ctx: Context, rules: dict[str, Rule]) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in rules.values():
+    # a check kind that reads what the others did (coverage: the cells they marked) runs after them
+    ordered = sorted(rules.values(), key=lambda r: bool(getattr(r.check_module(), "RUNS_LAST", False)))
+    for rule in ordered:
         if not rule.enabled:
             continue
         try:
@@ -100,8 +121,11 @@ def _cell_order(cell: str | None):
 
 
 def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | None = None,
-          config: str | dict | None = None, baseline: set[str] | None = None) -> dict:
-    """Audit files and folders; returns the report dict (the same the CLI prints with --format json)."""
+          config: str | dict | None = None, baseline: set[str] | None = None,
+          skipped: list[dict] | None = None) -> dict:
+    """Audit files and folders; returns the report dict (the same the CLI prints with --format json).
+    `skipped`: files the caller left out itself (batch: a folder's non-office files), reported with
+    the ones discovery skips."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [os.fspath(paths)]
     cfg = config if isinstance(config, dict) else load_config(config)
@@ -116,7 +140,8 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        files, skipped = load_all(list(paths), warm=lambda: warm(rules))
+        files, found_skipped = load_all(list(paths), warm=lambda: warm(rules))
+        skipped = list(skipped or []) + found_skipped
         return build_report(paths, files, skipped, rules, settings, lang=cfg.get("lang", lang) if not lang else lang,
                             baseline=baseline)
     finally:
@@ -128,11 +153,13 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
 
 def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dict[str, Rule],
                  settings: Settings, lang: str = "id", baseline: set[str] | None = None) -> dict:
-    ctx = Context(files=files, lang=lang, settings=settings)
+    from .coverage import coverage_dict, summary_dict
+    ctx = Context(files=files, lang=lang, settings=settings, skipped=skipped)
     try:
         settings.resolve(ctx)
         findings = list(settings.findings)
         findings += run_rules(ctx, rules)
+        coverage = [coverage_dict(c, lang) for c in ctx.coverage()]
     finally:
         # the narrative analysis in the cache refers back to the context: without this, a folder's
         # tables, rows and cells stay alive until a full garbage collection, which comes rarely when
@@ -152,7 +179,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         "lang": lang,
         "generated": _dt.date.today().isoformat(),
         "paths": [os.fspath(p) for p in paths],
-        "files": [f.summary() for f in files],
+        "files": [dict(f.summary(), coverage=c) for f, c in zip(files, coverage)],
         "skipped": skipped,
         "findings": dicts,
         "suppressed": suppressed,
@@ -162,6 +189,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
             "files": len(files),
             "tables": sum(len(f.tables) for f in files),
             "unreadable": sum(1 for f in files if f.error),
+            "coverage": summary_dict(coverage, skipped, lang),
         },
         "settings": settings.describe(lang),
     }

@@ -40,6 +40,9 @@ class Fact:
     caption: str | None = None
     row_label: str | None = None
     rows: int = 1                  # aggregated facts: how many rows were summed
+    # aggregated facts: (column letters, A1 row numbers) of the lines summed - what a comparison of
+    # the sum covers (engine.Context.mark_facts)
+    sources: tuple | None = None
 
     def to_dict(self) -> dict:
         return {"entity": self.entity, "level": self.level, "name": self.name, "measure": self.measure,
@@ -135,13 +138,13 @@ class FactStore:
 
     def add(self, entity: str | None, level: str, name: str, measure: str, period: int | None, num: Num | None,
             text: str, t: Table | None, cell: str | None, row_label: str | None = None, origin: str | None = None,
-            path: str | None = None, sheet: str | None = None, rows: int = 1) -> None:
+            path: str | None = None, sheet: str | None = None, rows: int = 1, sources: tuple | None = None) -> None:
         if entity is None or (num is None and not text):
             return
         self.facts.append(Fact(entity=entity, level=level, name=name, measure=measure, period=period, num=num,
                                text=text, path=path or (t.path if t else ""), sheet=sheet or (t.sheet if t else None),
                                cell=cell, origin=origin or (t.kind if t else ""), caption=t.caption if t else None,
-                               row_label=row_label, rows=rows))
+                               row_label=row_label, rows=rows, sources=sources))
 
     def entities_summary(self) -> list[dict]:
         count = Counter(f.entity for f in self.facts)
@@ -207,6 +210,10 @@ class _Sums:
     rows: Counter = field(default_factory=Counter)
     by_group: dict = field(default_factory=lambda: defaultdict(Decimal))
     names: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)     # code -> A1 row numbers of the lines summed (coverage)
+
+    def sources(self, code: str, letters: tuple) -> tuple:
+        return (letters, self.lines.get(code, ()))
 
 
 def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
@@ -220,6 +227,8 @@ def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
     group_of = functools.lru_cache(maxsize=None)(lambda k: codes.rekening_group(codes.normalise_rekening(k) or ""))
     by_sub: dict[str, Decimal] = {}
     rows_of: Counter = Counter()
+    lines_of: dict[str, list[int]] = {}         # sub -> A1 row numbers of its lines
+    row0 = t.grid.row0
     ups: dict[str, tuple] = {}                  # sub -> its (program, kegiatan), codes as first seen
     subs, rekening = t.column("kode_sub"), t.column("kode_rekening")
     for row, sub_cell, got, rek in zip(t.rows, subs, amounts, rekening):
@@ -241,8 +250,10 @@ def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
                     out.first.setdefault(code, cell)
                     out.names.setdefault(code, (level, row.text(name_col) or code))
             by_sub[sub] = amount
+            lines_of[sub] = [row.r + row0]
         else:
             by_sub[sub] += amount
+            lines_of[sub].append(row.r + row0)
         rows_of[sub] += 1
         grp = group_of(rek[0] if rek else "")
         if grp:
@@ -253,11 +264,22 @@ def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
             if code:
                 out.by_code[code] += total
                 out.rows[code] += rows_of[sub]
+                if code == sub:
+                    out.lines.setdefault(code, lines_of[sub])
+                else:
+                    out.lines.setdefault(code, []).extend(lines_of[sub])
     return out
+
+
+def _letters(t: Table, *canons: str) -> tuple:
+    """The column letters of `canons` in `t` (those it has)."""
+    from .readers.grid import get_column_letter
+    return tuple(get_column_letter(t.columns[c] + t.grid.col0) for c in canons if c in t.columns)
 
 
 def _register_sipd(store: FactStore, t: Table) -> None:
     s = _sipd_sums(t, [None if v is None or v[1] is None else (v[1], v[3]) for v in t.column("pagu")])
+    letters = _letters(t, "pagu")
     for code, (level, name) in s.names.items():
         store.add_entity(Entity(key=code, level=level, name=name, code=code,
                                 parent=codes.parent_code(code) if level != "program" else None))
@@ -265,7 +287,8 @@ def _register_sipd(store: FactStore, t: Table) -> None:
         e = store.entities[code]
         e.pagu = total
         store.add(code, e.level, e.name, "pagu", store.year, Num(total, 0, text=str(total)), str(total), t,
-                  s.first[code], row_label=f"Σ {s.rows[code]} rekening", rows=s.rows[code])
+                  s.first[code], row_label=f"Σ {s.rows[code]} rekening", rows=s.rows[code],
+                  sources=s.sources(code, letters))
     _skpd_sums(store, t, s, "pagu", "rekening")
 
 
@@ -511,13 +534,15 @@ def _sipd_realisasi(store: FactStore, t: Table) -> None:
            (real[1] - (setoran[1] if setoran and setoran[1] is not None else 0), real[3])
            for real, setoran in zip(t.column("nilai_realisasi"), t.column("nilai_setoran"))]
     s = _sipd_sums(t, net)
+    letters = _letters(t, "nilai_realisasi", "nilai_setoran")
     for code, total in s.by_code.items():
         e = store.entities.get(code)
         if e is None:
             level, name = s.names[code]
             e = store.add_entity(Entity(key=code, level=level, name=name, code=code, parent=codes.parent_code(code)))
         store.add(code, e.level, e.name, "realisasi", store.year, Num(total, 0), str(total), t, s.first[code],
-                  row_label=f"Σ {s.rows[code]} transaksi (realisasi − setoran)", rows=s.rows[code])
+                  row_label=f"Σ {s.rows[code]} transaksi (realisasi − setoran)", rows=s.rows[code],
+                  sources=s.sources(code, letters))
     _skpd_sums(store, t, s, "realisasi", "transaksi")
 
 

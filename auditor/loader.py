@@ -21,6 +21,9 @@ class FileResult:
     problems: list[Finding] = field(default_factory=list)
     error: str | None = None
     sheets: int = 0
+    # parts no check looked at, with the reason (coverage.NotAudited): readers append theirs (a scanned
+    # page, a sheet of no known shape); the run adds tables without rows and numbers never checked
+    not_audited: list = field(default_factory=list)
 
     def summary(self) -> dict:
         return {
@@ -121,6 +124,9 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             tables, notes = [], [Unrecognised(g.sheet, f"detection failed: {type(e).__name__}: {e}")]
         res.tables.extend(tables)
         res.unrecognised.extend(notes)
+        if notes:
+            from .coverage import not_audited_of_grid
+            res.not_audited.extend(not_audited_of_grid(g, tables, notes))
         for (r, c) in sorted(g.uncached):
             if any(r in range(t.header[0], t.end + 1) and c in t.columns.values() for t in tables):
                 res.problems.append(in_finding(

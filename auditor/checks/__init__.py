@@ -1,7 +1,7 @@
 """The check kinds: generic primitives that rule instances (rules/*.yaml) bind to tables and columns."""
 from __future__ import annotations
 
-from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
+from . import coverage, inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -15,4 +15,5 @@ CHECKS = {
     "input": inputs,
     "names": names,
     "text": text,
+    "coverage": coverage,
 }

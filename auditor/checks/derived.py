@@ -47,6 +47,7 @@ def sum_columns(rule, ctx, t, row, spec):
     nums = [(c, row.num(c)) for c in parts if row.num(c) is not None]
     if num is None or not nums or any(row.unknown(c) for c in parts):
         return
+    ctx.mark(t, row.cells[spec["value"]], *(row.cells[c] for c, _ in nums))
     total = tl.add([tl.given(n) for _, n in nums])
     if tl.meets(tl.stated(num, rule.tolerance), total):
         return

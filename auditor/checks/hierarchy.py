@@ -44,6 +44,7 @@ def run(rule, ctx):
                     valued = [k for k in kids if k.num(col) is not None]
                     if not valued or any(k.unknown(col) for k in kids):
                         continue   # an unreadable child (IN002/IN004): not checkable, never zero
+                    ctx.mark(t, row.cells[col], *(k.cells[col] for k in valued))
                     total = tl.add([tl.given(k.num(col)) for k in valued])
                     if tl.meets(tl.stated(num, rule.tolerance), total):
                         continue

@@ -56,6 +56,7 @@ def run(rule, ctx):
                     if iv is None:
                         continue
                     v = row.num(spec["value"])
+                    ctx.mark(t, *(row.cells[spec[k]] for k in ("value", "numerator", "denominator")))
                     if tl.meets(tl.stated(v, rule.tolerance), iv):
                         continue
                     exp = tl.mid(iv)

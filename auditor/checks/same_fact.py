@@ -95,10 +95,12 @@ def run(rule, ctx):
         ent = store.entities.get(entity)
         ent_name = ent.name if ent else entity
         for f in others:
-            if agree(f, ref, rule.tolerance) or (f.path, f.sheet, f.cell) in reported_cells:
-                continue
             if f.origin == ref.origin and f.caption == ref.caption:
                 continue   # the same table in two files is compared by in-table rules, not here
+            if f.num is not None and ref.num is not None:
+                ctx.mark_facts(f, ref)
+            if agree(f, ref, rule.tolerance) or (f.path, f.sheet, f.cell) in reported_cells:
+                continue
             reported_cells.add((f.path, f.sheet, f.cell))
             rel = [Related(path=ref.path, sheet=ref.sheet, cell=ref.cell, value=_val(ref), role="other_source",
                            label=where(ref))]

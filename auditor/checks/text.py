@@ -36,6 +36,9 @@ def run(rule, ctx):
     tol = rule.tolerance
     an = analyse(ctx, tol if (tol.mode != "round" or tol.absolute) else None)
     mode = rule.params["mode"]
+    for c in an.claims:
+        if c.mode == mode and c.used:
+            ctx.mark_facts(*c.used)
     for v in an.verdicts(mode):
         fields = v.message_fields(ctx.lang)
         if rule.text(rule.message, ctx.lang).startswith("{what}") and fields.get("what"):

@@ -94,6 +94,7 @@ def run(rule, ctx):
                     kids, missing = top_level(members, col)
                     if not kids or any(m.unknown(col) for m in members):
                         continue   # a row we cannot read (IN002/IN004): the total cannot be checked
+                    ctx.mark(t, row.cells[col], *(k.cells[col] for k in kids))
                     ints = [tl.given(k.num(col)) for k in kids]
                     total = tl.add(ints)
                     if is_mean:

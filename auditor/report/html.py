@@ -10,6 +10,7 @@ import html as _html
 from typing import Any
 
 from auditor.report import labels as L
+from auditor.report import coverage as C
 
 
 def esc(v: Any) -> str:
@@ -175,6 +176,11 @@ def _summary(report: dict, lang: str, findings: list[dict]) -> str:
         out.append(f'<li class="stat {esc(s)}"><b>{sev.get(s, 0)}</b><span>{esc(L.severity_label(lang, s))}</span></li>')
     out.append(f'<li class="stat"><b>{esc(n_files)}</b><span>{esc(L.label(lang, "files_read"))}</span></li>')
     out.append(f'<li class="stat"><b>{esc(n_tables)}</b><span>{esc(L.label(lang, "tables"))}</span></li>')
+    cov_run = summ.get("coverage")
+    if cov_run is not None:     # coverage: how many of the numbers read took part in a check
+        out.append(f'<li class="stat" title="{esc(C.coverage_line(cov_run, lang))}">'
+                   f'<b>{esc(C.pct_text(cov_run.get("percent"), lang))}</b>'
+                   f'<span>{esc(C.short(cov_run, lang))}</span></li>')
     if skipped or unreadable:
         out.append(f'<li class="stat"><b>{len(skipped) + len(unreadable)}</b>'
                    f'<span>{esc(L.label(lang, "not_read"))}</span></li>')
@@ -199,19 +205,21 @@ def _summary(report: dict, lang: str, findings: list[dict]) -> str:
             out.append(f'<td class="n">{cross.get((fm, s), 0) or ""}</td>')
         out.append(f'<td class="n"><b>{fam.get(fm, 0)}</b></td></tr>')
     if not fam:
-        out.append(f'<tr><td colspan="{len(L.SEVERITY_ORDER) + 2}">{esc(L.label(lang, "no_findings"))}</td></tr>')
+        out.append(f'<tr><td colspan="{len(L.SEVERITY_ORDER) + 2}">{esc(_clean(report, lang))}</td></tr>')
     out.append('</tbody></table></div></div>')
 
     # files
     out.append(f'<div><h3>{esc(L.label(lang, "files_read"))}</h3><div class="scroll"><table class="mini"><thead><tr>'
                f'<th>{esc(L.label(lang, "file"))}</th><th class="n">{esc(L.label(lang, "tables"))}</th>'
-               f'<th class="n">{esc(L.label(lang, "findings"))}</th></tr></thead><tbody>')
+               f'<th class="n">{esc(L.label(lang, "findings"))}</th><th>{esc(C.label(lang, "coverage"))}</th>'
+               f'</tr></thead><tbody>')
     per_file = L.count_by(findings, lambda f: (f.get("location") or {}).get("path") or "")
     roots = report.get("paths") or []
     for fi in files:
         p = fi.get("path") or ""
         out.append(f'<tr><td class="mono">{esc(L.display_path(p, roots))}</td>'
-                   f'<td class="n">{len(fi.get("tables") or [])}</td><td class="n">{per_file.get(p, 0)}</td></tr>')
+                   f'<td class="n">{len(fi.get("tables") or [])}</td><td class="n">{per_file.get(p, 0)}</td>'
+                   f'<td>{esc(C.short(fi.get("coverage"), lang) if "coverage" in fi else "")}</td></tr>')
     out.append('</tbody></table></div>')
     notes = []
     for sk in skipped:
@@ -225,6 +233,9 @@ def _summary(report: dict, lang: str, findings: list[dict]) -> str:
         notes.append(f'<li><span class="mono">{esc(L.display_path(p, roots))}</span> '
                      f'<code>{esc(u.get("sheet"))}</code> — {esc(L.label(lang, "unrecognised").lower())}: '
                      f'{esc(u.get("reason"))}</li>')
+    for spot, why in C.not_audited(report, skipped=False):
+        notes.append(f'<li><span class="mono">{esc(spot)}</span> — {esc(C.label(lang, "not_audited").lower())}: '
+                     f'{esc(why)}</li>')
     if notes:
         out.append('<ul class="issues">' + "".join(notes) + '</ul>')
     out.append('</div></div>')
@@ -338,6 +349,11 @@ def _finding(f: dict, lang: str, roots: list[str], fid: str) -> str:
     return "".join(out)
 
 
+def _clean(report: dict, lang: str) -> str:
+    """"No findings", with what it covers (when the report carries coverage)."""
+    return C.clean_text(report) if "coverage" in (report.get("summary") or {}) else L.label(lang, "no_findings")
+
+
 def render_html(report: dict) -> str:
     """Render the report dict as one self-contained HTML5 document (a string)."""
     lang = L.lang_of(report)
@@ -379,7 +395,7 @@ def render_html(report: dict) -> str:
         parts.append('</ol>')
         parts.append(f'<p class="panel empty" id="flt-empty" hidden>{esc(L.label(lang, "no_findings"))}</p>')
     else:
-        parts.append(f'<p class="panel empty">{esc(L.label(lang, "no_findings"))}</p>')
+        parts.append(f'<p class="panel empty">{esc(_clean(report, lang))}</p>')
     parts.append('</section></main>')
     parts.append(f'<footer>{esc(report.get("tool", "lkip-audit"))} {esc(report.get("version", ""))}</footer>')
     parts.append('</body></html>')

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from auditor.report import labels as L
+from auditor.report import coverage as C
 
 SEVERITY_FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 HEADER_FILL = "1F4E78"
@@ -190,6 +191,9 @@ def write_kkr(report: dict, path: str) -> None:
             sc.fill = PatternFill("solid", fgColor=SEVERITY_FILLS[sev])
         sc.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
 
+    if not findings and "coverage" in (report.get("summary") or {}):
+        # an empty KKR still says what was checked: "no findings" only covers that
+        _set(ws, HEADER_ROW + 1, 4, C.clean_text(report)).alignment = wrap
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + len(findings)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -259,6 +263,8 @@ def _ringkasan(wb, report: dict, lang: str, findings: list[dict], roots: list[st
         (L.label(lang, "unreadable"), sum(1 for f in files if f.get("error"))),
         (L.label(lang, "suppressed"), report.get("suppressed") or 0),
     ]
+    if summ.get("coverage") is not None:     # what the findings (or their absence) cover
+        facts.append((C.label(lang, "coverage"), C.coverage_line(summ["coverage"], lang)))
     for k, v in facts:
         _set(ws, r, 1, k).font = bold
         _set(ws, r, 3, v)
@@ -273,7 +279,7 @@ def _ringkasan(wb, report: dict, lang: str, findings: list[dict], roots: list[st
     _set(ws, r, 1, L.label(lang, "files_sheet_title")).font = Font(bold=True, size=12)
     r += 1
     for i, h in enumerate([L.label(lang, "file"), L.label(lang, "format"), L.label(lang, "tables"),
-                           L.label(lang, "findings"), L.label(lang, "error_col")], 1):
+                           L.label(lang, "findings"), L.label(lang, "error_col"), C.label(lang, "coverage")], 1):
         c = _set(ws, r, i, h)
         c.font = hdr_font
         c.fill = hdr_fill
@@ -286,11 +292,22 @@ def _ringkasan(wb, report: dict, lang: str, findings: list[dict], roots: list[st
         _set(ws, r, 3, len(fi.get("tables") or []))
         _set(ws, r, 4, per_file.get(p, 0))
         _set(ws, r, 5, _text(fi.get("error")))
+        if "coverage" in fi:
+            _set(ws, r, 6, _text(C.short(fi["coverage"], lang)))
     for sk in report.get("skipped") or []:
         r += 1
         _set(ws, r, 1, _text(L.display_path(sk.get("path"), roots)))
         _set(ws, r, 5, _text(f"{L.label(lang, 'skipped').lower()}: {sk.get('reason')}"
                                              + (f" ({sk.get('message')})" if sk.get("message") else "")))
+
+    missed = C.not_audited(report, skipped=False)
+    if missed:      # the parts no check looked at, each with its reason and what to do
+        r += 2
+        _set(ws, r, 1, C.label(lang, "not_audited")).font = Font(bold=True, size=12)
+        for spot, why in missed:
+            r += 1
+            _set(ws, r, 1, _text(spot))
+            _set(ws, r, 5, _text(why))
 
     widths = [34, 24] + [12] * (len(sevs) + 1)
     for i, w in enumerate(widths, 1):

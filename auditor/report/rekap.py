@@ -4,7 +4,8 @@ All three take the ``FolderResult`` rows of ``auditor.batch.run_batch``.
 
 * ``write_rekap(results, path, lang)`` — workbook with
   - "Rekap": one row per folder, worst first (failed folders first, then most errors, warnings);
-    No, Folder, Status, Files, Tables, Error, Warning, Info, Top families, Keterangan (the error
+    No, Folder, Status, Files, Tables, Numbers checked (coverage), Error, Warning, Info, Top families,
+    Keterangan (the error
     message of a failed folder, unreadable files of a finished one);
   - "Temuan": every finding of every folder (Folder, Rule, Severity, File, Sheet, Cell, Row label,
     Message, Reported, Expected, Diagnosis), folders in the same worst-first order.
@@ -35,6 +36,7 @@ TEXT = {
     "id": {
         "rekap_sheet": "Rekap", "temuan_sheet": "Temuan",
         "no": "No", "folder": "Folder", "status": "Status", "files": "Berkas", "tables": "Tabel",
+        "coverage": "Angka diperiksa",
         "top": "Kelompok terbanyak", "note": "Keterangan",
         "rule": "Aturan", "severity": "Tingkat", "file": "Berkas", "sheet": "Lembar", "cell": "Sel",
         "row_label": "Label baris", "message": "Uraian", "reported": "Dilaporkan", "expected": "Seharusnya",
@@ -51,6 +53,7 @@ TEXT = {
     "en": {
         "rekap_sheet": "Rekap", "temuan_sheet": "Temuan",
         "no": "No", "folder": "Folder", "status": "Status", "files": "Files", "tables": "Tables",
+        "coverage": "Numbers checked",
         "top": "Top families", "note": "Note",
         "rule": "Rule", "severity": "Severity", "file": "File", "sheet": "Sheet", "cell": "Cell",
         "row_label": "Row label", "message": "Message", "reported": "Reported", "expected": "Expected",
@@ -66,7 +69,7 @@ TEXT = {
     },
 }
 
-REKAP_COLUMNS = [("no", 5), ("folder", 36), ("status", 16), ("files", 8), ("tables", 8),
+REKAP_COLUMNS = [("no", 5), ("folder", 36), ("status", 16), ("files", 8), ("tables", 8), ("coverage", 24),
                  ("sev:error", 11), ("sev:warning", 11), ("sev:info", 9), ("top", 24), ("note", 60)]
 TEMUAN_COLUMNS = [("folder", 30), ("rule", 9), ("severity", 12), ("file", 28), ("sheet", 18), ("cell", 8),
                   ("row_label", 32), ("message", 70), ("reported", 16), ("expected", 16), ("diagnosis", 36)]
@@ -131,8 +134,21 @@ def note_text(r: Any, lang: str = "id") -> str:
     return "; ".join(parts)
 
 
+def coverage_text(r: Any, lang: str = "id") -> str:
+    """The rekap's coverage column: "1.783/2.308 (77,3 %)", or nothing for a failed folder."""
+    from .coverage import short
+    cov = _get(r, "coverage")
+    return short(cov, _lang(lang)) if cov is not None and not _failed(r) else ""
+
+
 def _top(r: Any) -> str:
     return ", ".join(str(x) for x in (_get(r, "top_families") or []))
+
+
+def _total_coverage(totals: dict) -> dict:
+    from ..coverage import percent
+    return {"numbers": totals["numbers"], "checked": totals["checked"],
+            "percent": percent(totals["checked"], totals["numbers"])}
 
 
 # ------------------------------------------------------------------------------------ workbook
@@ -194,7 +210,7 @@ def write_rekap(results: Iterable[Any], path, lang: str = "id") -> None:
     ncol = len(REKAP_COLUMNS)
     ws.auto_filter.ref = f"A1:{get_column_letter(ncol)}{1 + len(rows)}"
     header(ws, REKAP_COLUMNS)
-    totals = {"files": 0, "tables": 0, **{s: 0 for s in L.SEVERITY_ORDER}}
+    totals = {"files": 0, "tables": 0, "numbers": 0, "checked": 0, **{s: 0 for s in L.SEVERITY_ORDER}}
     for n, r in enumerate(rows, 1):
         status = _get(r, "status", "ok")
         sev = _sev(r)
@@ -202,6 +218,8 @@ def write_rekap(results: Iterable[Any], path, lang: str = "id") -> None:
             totals[s] += sev[s]
         totals["files"] += int(_get(r, "files", 0) or 0)
         totals["tables"] += int(_get(r, "tables", 0) or 0)
+        for k in ("numbers", "checked"):
+            totals[k] += int((_get(r, "coverage") or {}).get(k) or 0)
         line = [
             cell(ws, n, align=Alignment(horizontal="center", vertical="top")),
             cell(ws, str(_get(r, "name") or _get(r, "folder") or ""), align=wrap),
@@ -209,6 +227,7 @@ def write_rekap(results: Iterable[Any], path, lang: str = "id") -> None:
                  font=bold if status != "ok" else None),
             cell(ws, int(_get(r, "files", 0) or 0), align=top, fmt="#,##0"),
             cell(ws, int(_get(r, "tables", 0) or 0), align=top, fmt="#,##0"),
+            cell(ws, coverage_text(r, lang) or None, align=wrap),
         ]
         for s in L.SEVERITY_ORDER:
             v = sev[s]
@@ -222,7 +241,8 @@ def write_rekap(results: Iterable[Any], path, lang: str = "id") -> None:
         ws.append([cell(ws, None, brd=False), cell(ws, _t(lang, "total"), font=bold, brd=False),
                    cell(ws, None, brd=False),
                    cell(ws, totals["files"], font=bold, fmt="#,##0", brd=False),
-                   cell(ws, totals["tables"], font=bold, fmt="#,##0", brd=False)]
+                   cell(ws, totals["tables"], font=bold, fmt="#,##0", brd=False),
+                   cell(ws, coverage_text({"coverage": _total_coverage(totals)}, lang) or None, font=bold, brd=False)]
                   + [cell(ws, totals[s], font=bold, fmt="#,##0", brd=False,
                           align=Alignment(horizontal="center")) for s in L.SEVERITY_ORDER])
 
@@ -304,6 +324,7 @@ def rekap_json_line(r: Any) -> str:
             "tables": int(_get(r, "tables", 0) or 0),
             "unreadable": int(_get(r, "unreadable", 0) or 0),
             "skipped": int(_get(r, "skipped", 0) or 0),
+            "coverage": _get(r, "coverage"),
         },
         "findings": _get(r, "findings"),
     }
@@ -329,6 +350,7 @@ def render_rekap_table(results: Iterable[Any], lang: str = "id"):
     table.add_column(_t(lang, "folder"), overflow="fold", ratio=3)
     table.add_column(_t(lang, "files"), justify="right")
     table.add_column(_t(lang, "tables"), justify="right")
+    table.add_column(_t(lang, "coverage"), overflow="fold")
     sev_style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for s in L.SEVERITY_ORDER:
         table.add_column(L.severity_label(lang, s)[:1], justify="right", header_style=sev_style[s])  # K/P/I, E/W/I
@@ -346,5 +368,5 @@ def render_rekap_table(results: Iterable[Any], lang: str = "id"):
             st = Text(note_text(r, lang), style="bold red")
         table.add_row(Text(str(_get(r, "name") or _get(r, "folder") or "")),
                       str(int(_get(r, "files", 0) or 0)), str(int(_get(r, "tables", 0) or 0)),
-                      *counts, _top(r), st)
+                      coverage_text(r, lang), *counts, _top(r), st)
     return table

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from . import coverage as cov
 from .labels import (FAMILY_ORDER, SEVERITY_ORDER, cell_ref, display_path, family_label, format_signed,
                      format_value, label, role_label, severity_label, truncate)
 
@@ -52,6 +53,8 @@ def header(report: dict) -> Panel:
         desc = ", ".join(f"{k}" + (f" ×{n}" if n > 1 else "") for k, n in kinds.items()) or _t(lang, "no_tables")
         if f.get("unrecognised"):
             desc += f"  [{len(f['unrecognised'])} {_t(lang, 'sheets_unrec')}]"
+        if f.get("coverage") is not None:               # coverage: how much of the file was checked
+            desc += f" — {cov.short(f['coverage'], lang)}"
         tab.add_row(Text("✓ " + name, style="green"), Text(desc, style="dim"))
     for sk in report.get("skipped", [])[:20]:
         tab.add_row(Text("- " + display_path(sk["path"], roots), style="dim"), Text(sk.get("message", ""), style="dim"))
@@ -59,7 +62,18 @@ def header(report: dict) -> Panel:
             + (f", {s.get('unreadable', 0)} {_t(lang, 'unreadable')}" if s.get("unreadable") else "")
             + (f", {len(report.get('skipped', []))} {_t(lang, 'skipped')}" if report.get("skipped") else ""))
     title = f"lkip-audit {report.get('version', '')} — {', '.join(roots)}"
-    return Panel(Group(Text(line, style="bold"), tab), title=escape(title), title_align="left")
+    parts = [Text(line, style="bold")]
+    if s.get("coverage"):
+        parts.append(Text(f"{cov.label(lang, 'coverage')}: {cov.coverage_line(s['coverage'], lang)}", style="bold"))
+    parts.append(tab)
+    missed = cov.not_audited(report, skipped=False, action=False)   # skipped files are listed above
+    if missed:
+        parts.append(Text(f"{cov.label(lang, 'not_audited')} ({len(missed)}):", style="yellow"))
+        for spot, why in missed[:20]:
+            parts.append(Text(f"  ! {spot}: {why}", style="yellow"))
+        if len(missed) > 20:
+            parts.append(Text(f"  … +{len(missed) - 20}", style="yellow"))
+    return Panel(Group(*parts), title=escape(title), title_align="left")
 
 
 def finding_block(f: dict, lang: str, roots) -> Group:
@@ -128,7 +142,9 @@ def render(report: dict, console: Console) -> None:
         loc = f["location"]
         groups[loc.get("path", "")][loc.get("caption") or loc.get("sheet") or ""].append(f)
     if not report["findings"]:
-        console.print(Text(_t(lang, "clean"), style="bold green"))
+        # never "no findings" alone: say what it covers
+        console.print(Text(cov.clean_text(report) if "coverage" in report["summary"] else _t(lang, "clean"),
+                           style="bold green"))
     for path, tables in groups.items():
         console.rule(Text(display_path(path, roots), style="bold"), align="left")
         for table, items in tables.items():

@@ -108,6 +108,14 @@ def unit_related(u: Unit, value, role: str, label: str | None = None) -> Related
     return Related(path=u.path, sheet=u.section, cell=None, value=value, role=role, label=label or f"«{q}»")
 
 
+def noticed(facts: list, value) -> list:
+    """The facts a "stated value equals one of these" comparison would notice a change of: the one
+    that matches (none when several do: changing one leaves the others), or, when none matches, the
+    facts the finding names."""
+    same = [f for f in facts if f.num is not None and f.num.value == value]
+    return same if len(same) == 1 else [] if same else facts[:4]
+
+
 def meets_num(stated: Num, value: Num, tol) -> bool:
     return tl.meets(tl.stated(stated, tol), tl.given(value))
 
@@ -149,6 +157,7 @@ class Claim:
     fact: str | None = None        # what it was tied to
     why: str | None = None         # why it was not
     verdicts: list[Verdict] = field(default_factory=list)
+    used: list = field(default_factory=list)     # the table facts whose change the verdict would notice (coverage)
 
     def summary(self) -> dict:
         d = {"section": self.unit.section, "paragraph": self.unit.para, "text": self.unit.text,
@@ -559,6 +568,7 @@ class Analysis:
                 c.why = f"no SKPD {measure} in the tables (no JUMLAH row, no SIPD export)"
                 continue
             c.tied, c.fact = True, "; ".join(f"{fact_label(f)} {f.cell or ''}".strip() for f in facts[:3])
+            c.used = noticed(facts, tok.value)
             if any(f.num.value == tok.value for f in facts):
                 continue
             ref = facts[0]
@@ -589,6 +599,8 @@ class Analysis:
         ok = any(meets_num(tok.num, f.num, self.tol) for f in stated_f)
         if computed and computed[0] and tl.meets(tl.stated(tok.num, self.tol), computed[0]):
             ok = True
+        if not stated_f and computed:
+            c.used = [computed[1], computed[2]]     # the one way it is judged: realisasi / pagu
         if ok:
             return
         dec = max(tok.num.decimals, 2)
@@ -669,6 +681,7 @@ class Analysis:
                 c.why = f"no {measure} of belanja {cat} in the facts (needs the SIPD export by kode rekening)"
                 continue
             c.tied, c.fact = True, "; ".join(fact_label(f) for f in facts[:2])
+            c.used = noticed(facts, tok.value)
             if any(f.num.value == tok.value for f in facts):
                 continue
             ref = facts[0]
@@ -744,6 +757,7 @@ class Analysis:
             c.why = f"no pagu for program {ent.name}"
             return
         c.tied, c.fact = True, f"program {ent.name}: " + "; ".join(fact_label(f) for f in facts[:3])
+        c.used = noticed(facts, tok.value)
         if any(f.num.value == tok.value for f in facts):
             return
         ref = facts[0]
@@ -1221,6 +1235,8 @@ class Analysis:
             c = self.add(Claim(u, "predikat", what, tied=True,
                                fact="capaian " + "; ".join(f"{fact_label(f)} {f.cell}" for f in used)))
             cap_dec = max(f.num.decimals for f in used)
+            if n_tok is not None:
+                c.used = list(used)
             cap_val = tl.mid(iv) if len(used) > 1 else used[0].num.value
             cap_text = pct(cap_val, cap_dec if len(used) == 1 else 2)
             src = fact_label(used[0])

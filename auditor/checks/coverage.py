@@ -1,0 +1,61 @@
+"""`coverage`: what could not be audited, as findings — "no findings" is never silent about it.
+
+Runs after every other check kind (`RUNS_LAST`): the cells they marked (engine.Context.mark) decide
+which numbers took part in a check. Each rule lists the not-audited reasons it reports
+(coverage.REASONS: `skipped`, `no_rows`, `no_check`, `unrecognised`, `scanned_page`, …); a reader
+that finds something new to leave out appends a `coverage.NotAudited` to its file and names the
+reason in a rule's `reasons`.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Param
+
+RUNS_LAST = True
+DOC = "Reports what no check could look at: skipped files, tables without rows, numbers never checked."
+PARAMS = {
+    "reasons": Param(list, required=True, doc="not-audited reasons this rule reports (coverage.REASONS)"),
+}
+PART = {"id": {"file": "berkas", "sheet": "lembar", "table": "tabel", "page": "halaman"},
+        "en": {"file": "file", "sheet": "sheet", "table": "table", "page": "page"}}
+_A1 = re.compile(r"^[A-Z]{1,3}[0-9]+")
+
+
+def validate(where: str, params: dict) -> None:
+    from ..coverage import REASONS
+    from .base import ConfigError
+    bad = [r for r in params["reasons"] if r not in REASONS]
+    if bad:
+        raise ConfigError(f"{where}: unknown reason(s) {', '.join(map(str, bad))} (known: {', '.join(REASONS)})")
+
+
+def run(rule, ctx):
+    from ..coverage import NOT_DOCUMENTS
+    from ..model import Location
+    wanted = set(rule.params["reasons"])
+    lang = "en" if ctx.lang == "en" else "id"
+    if "skipped" in wanted:
+        from ..coverage import NotAudited
+        for s in ctx.skipped:
+            if s.get("reason") in NOT_DOCUMENTS:
+                continue     # a lock file, a hidden file, a file already read under another name
+            item = NotAudited("file", "skipped", detail=s.get("message") or s.get("reason", ""))
+            yield _emit(rule, ctx, item, Location(path=s["path"]), lang, reported=s.get("reason"))
+    for f, cov in zip(ctx.files, ctx.coverage()):
+        for item in cov["not_audited"]:
+            if item.reason not in wanted or item.reason == "skipped":
+                continue
+            if item.reason == "unrecognised" and (not item.numbers or not f.tables):
+                continue     # prose (no numbers), or a file with no table at all (IN003 says so)
+            m = _A1.match(item.where or "")
+            loc = Location(path=f.path, sheet=item.sheet, cell=m.group(0) if m else None,
+                           caption=item.caption or None)
+            yield _emit(rule, ctx, item, loc, lang, reported=item.numbers or None)
+
+
+def _emit(rule, ctx, item, loc, lang, reported=None):
+    d = item.to_dict(lang)
+    part = PART[lang].get(item.what, item.what)
+    return rule.emit(ctx, loc, reported=reported, part=part, why=d["why"], action=d["action"],
+                     detail=item.detail, numbers=item.numbers, where=item.where or item.sheet or "")
