@@ -1,0 +1,224 @@
+"""Coverage: every report says what was read and what took part in a check, and what was not audited.
+
+Stable things are compared: counts, rule codes, sheets and cells — never wording (beyond the
+presence of the coverage figures in a rendered report).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from auditor.cli import run_command_line
+from auditor.engine import audit
+from tests.helpers import write_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "kalisat-2024"
+
+SARPRAS = ["No", "Sarana dan Prasarana", "Jumlah", "Kondisi"]
+ANGGARAN = ["No", "Program/ Kegiatan/ Sub Kegiatan", "PAGU (Rp)", "REALISASI (Rp)", "%"]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return audit([str(SAMPLES)])
+
+
+def _in(report, code):
+    return [f for f in report["findings"] if f["rule"] == code]
+
+
+def _cli_json(capsys, *args):
+    code = run_command_line(["check", *map(str, args), "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+# ---- the sample ---------------------------------------------------------------------------------------
+def test_sample_coverage_figures(sample):
+    s = sample["summary"]["coverage"]
+    files = {Path(f["path"]).name: f["coverage"] for f in sample["files"]}
+    # the run's figures are the files' sums
+    assert s["numbers"] == sum(c["numbers"] for c in files.values()) == 2308
+    assert s["checked"] == sum(c["checked"] for c in files.values()) == 1783
+    assert s["tables"] == sample["summary"]["tables"] == 70
+    assert s["rows"] == sum(t["rows"] for c in files.values() for t in c["by_table"])
+    assert s["percent"] == round(100 * 1783 / 2308, 1)
+    # every number of the SIPD rekap pagu and of the PK feeds a comparison; the SP2D column of the
+    # realisation export (409 lines) feeds none: realisasi − setoran is what is summed
+    assert (files["sipd-rekap-pagu-2024.xlsx"]["numbers"], files["sipd-rekap-pagu-2024.xlsx"]["checked"]) == (62, 62)
+    assert (files["pk-2024.xlsx"]["numbers"], files["pk-2024.xlsx"]["checked"]) == (11, 11)
+    real = files["sipd-realisasi-2024.xlsx"]
+    assert real["numbers"] - real["checked"] == 409 - 4     # the sp2d column, 4 of its cells blank
+    for c in files.values():
+        assert 0 <= c["checked"] <= c["numbers"]
+        assert sum(t["numbers"] for t in c["by_table"]) == c["numbers"]
+
+
+def test_sample_findings_are_the_54_and_one_not_audited_table(sample):
+    """The 54 findings are unchanged; the one new finding: the Tabel 3.5 Rincian block of a sub kegiatan
+    whose kegiatan ("Koordinasi Kegiatan Pemberdayaan Desa") ties to no budget entity, so none of its 4
+    numbers is compared with anything - in the xlsx, and the same table in the docx listed with it."""
+    fs = sample["findings"]
+    assert len(fs) == 55
+    assert len([f for f in fs if f["rule"] not in ("IN006", "IN007", "IN008")]) == 54
+    (f,) = _in(sample, "IN007")
+    loc = f["location"]
+    assert (Path(loc["path"]).name, loc["sheet"], loc["cell"], f["severity"], f["reported"]) == \
+        ("lkip-2024-tabel.xlsx", "Tabel 3.5 Rincian", "B74", "warning", 4)
+    assert [(Path(r["path"]).name, r["sheet"], r["cell"], r["role"]) for r in f["related"]] == \
+        [("lkip-2024.docx", "table 25", "A1", "also_in")]
+    assert not _in(sample, "IN006") and not _in(sample, "IN008")
+
+
+# ---- nothing audited ------------------------------------------------------------------------------------
+def test_folder_of_only_skipped_files_exits_2_with_in006(tmp_path, capsys):
+    (tmp_path / "lkip.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (tmp_path / "renja.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    (tmp_path / "~$lkip.xlsx").write_bytes(b"lock")          # a lock file: listed, no finding
+    code, report = _cli_json(capsys, tmp_path)
+    assert code == 2
+    got = sorted((Path(f["location"]["path"]).name, f["severity"]) for f in _in(report, "IN006"))
+    assert got == [("lkip.pdf", "warning"), ("renja.doc", "warning")]
+    cov = report["summary"]["coverage"]
+    assert (cov["numbers"], cov["checked"], cov["skipped"]) == (0, 0, 2)
+    assert sorted(Path(x["path"]).name for x in cov["skipped_files"]) == ["lkip.pdf", "renja.doc"]
+    assert all(x["reason"] == "skipped" and x["action"] for x in cov["skipped_files"])
+
+
+def test_rich_report_never_says_no_findings_without_coverage(tmp_path, capsys):
+    (tmp_path / "lkip.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert run_command_line(["check", str(tmp_path), "--width", "200"]) == 2
+    out = capsys.readouterr().out
+    assert "IN006" in out and "lkip.pdf" in out
+    # a consistent table: "no findings" comes with the numbers it covers
+    (tmp_path / "ok").mkdir()
+    good = write_tables(tmp_path / "ok" / "sarpras.xlsx", [{"header": SARPRAS, "rows": [
+        ["1", "Gedung Kantor", 1, "Baik"], ["2", "Kendaraan Roda Dua", 6, "Baik"], ["", "Jumlah", 7, ""]]}])
+    assert run_command_line(["check", good, "--width", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "Tidak ada temuan pada 3 angka yang diperiksa dari 3 yang dibaca" in out
+
+
+def test_header_only_table_is_in008_and_exit_2(tmp_path, capsys):
+    path = write_tables(tmp_path / "e81.xlsx", [{"header": ANGGARAN, "rows": []}])
+    code, report = _cli_json(capsys, path)
+    assert code == 2                        # recognised, but not one number could be checked
+    assert [(f["rule"], f["location"]["sheet"], f["location"]["cell"]) for f in report["findings"]] == \
+        [("IN008", "Sheet1", "A1")]
+    (item,) = report["files"][0]["coverage"]["not_audited"]
+    assert (item["what"], item["reason"], item["where"]) == ("table", "no_rows", "A1:E1")
+
+
+# ---- not audited inside a file that was audited -----------------------------------------------------------
+def test_unchecked_table_beside_a_checked_one(tmp_path):
+    """A table whose numbers no rule compares (sarpras without a Jumlah row) is IN007 at the table,
+    while the checked one next to it is not; coverage counts both."""
+    path = write_tables(tmp_path / "t.xlsx", [
+        {"header": ANGGARAN, "rows": [["1", "Program Penunjang Urusan Pemerintahan Daerah", 100, 80, 80],
+                                      ["", "JUMLAH", 100, 80, 80]]},
+        {"header": SARPRAS, "rows": [["1", "Gedung Kantor", 1, "Baik"], ["2", "Kendaraan Roda Dua", 6, "Baik"]]},
+    ])
+    report = audit([path])
+    cov = report["files"][0]["coverage"]
+    by_kind = {t["kind"]: (t["numbers"], t["checked"]) for t in cov["by_table"]}
+    assert by_kind["sarpras"] == (2, 0)
+    assert by_kind["anggaran"][1] == by_kind["anggaran"][0] == 6
+    assert [(f["rule"], f["location"]["cell"], f["reported"]) for f in report["findings"]] == [("IN007", "A6", 2)]
+    assert [(x["what"], x["reason"]) for x in cov["not_audited"]] == [("table", "no_check")]
+
+
+def test_sheet_of_no_known_shape_with_numbers_is_in007_prose_is_not(tmp_path):
+    path = tmp_path / "two.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tabel 1.2"
+    for r in ([*SARPRAS], ["1", "Gedung Kantor", 1, "Baik"], ["", "Jumlah", 1, ""]):
+        ws.append(r)
+    odd = wb.create_sheet("Rekap Lain")
+    for r in (["Uraian", "Nilai Kontrak", "Nilai Addendum"], ["Jalan", 1500, 1700], ["Jembatan", 900, 950]):
+        odd.append(r)
+    prose = wb.create_sheet("Catatan")
+    prose.append(["Disusun oleh Sekretariat Kecamatan"])
+    wb.save(path)
+    report = audit([str(path)])
+    got = [(f["rule"], f["location"]["sheet"], f["reported"]) for f in report["findings"]]
+    assert got == [("IN007", "Rekap Lain", 4)]
+    items = {(x["sheet"], x["reason"]): x for x in report["files"][0]["coverage"]["not_audited"]}
+    assert items[("Rekap Lain", "unrecognised")]["numbers"] == 4
+    assert items[("Catatan", "unrecognised")]["numbers"] == 0      # listed, not reported
+
+
+def test_whole_file_unchecked_is_one_finding(tmp_path):
+    path = write_tables(tmp_path / "sarpras.xlsx", [{"header": SARPRAS, "rows": [
+        ["1", "Gedung Kantor", 1, "Baik"], ["2", "Kendaraan Roda Dua", 6, "Baik"]]}])
+    report = audit([path])
+    (f,) = report["findings"]
+    assert (f["rule"], f["location"]["sheet"], f["location"]["cell"]) == ("IN007", "Sheet1", "A1")
+    assert report["files"][0]["coverage"]["not_audited"][0]["what"] == "file"
+
+
+def test_disabled_coverage_rule_still_reports_coverage(tmp_path):
+    path = write_tables(tmp_path / "sarpras.xlsx", [{"header": SARPRAS, "rows": [["1", "Gedung", 1, "Baik"]]}])
+    report = audit([path], config={"disable": ["IN007"]})
+    assert report["findings"] == []
+    assert report["summary"]["coverage"]["numbers"] == 1 and report["summary"]["coverage"]["checked"] == 0
+
+
+# ---- checks mark what they compare, pass or fail -------------------------------------------------------
+def test_passing_and_failing_total_both_mark_their_cells(tmp_path):
+    rows = [["1", "Gedung Kantor", 1, "Baik"], ["2", "Kendaraan Roda Dua", 6, "Baik"]]
+    ok = write_tables(tmp_path / "ok.xlsx", [{"header": SARPRAS, "rows": rows + [["", "Jumlah", 7, ""]]}])
+    bad = write_tables(tmp_path / "bad.xlsx", [{"header": SARPRAS, "rows": rows + [["", "Jumlah", 9, ""]]}])
+    for path, rules in ((ok, []), (bad, ["SUM001"])):
+        report = audit([path])
+        assert [f["rule"] for f in report["findings"]] == rules
+        cov = report["files"][0]["coverage"]
+        assert (cov["numbers"], cov["checked"]) == (3, 3)
+
+
+def test_ratio_marks_value_numerator_denominator(tmp_path):
+    path = write_tables(tmp_path / "a.xlsx", [{"header": ANGGARAN, "rows": [
+        ["1", "Program Penunjang Urusan Pemerintahan Daerah", 100, 80, 85]]}])
+    report = audit([path])
+    assert [(f["rule"], f["location"]["cell"]) for f in report["findings"]] == [("PCT001", "E2")]
+    cov = report["files"][0]["coverage"]
+    assert (cov["numbers"], cov["checked"]) == (3, 3)
+
+
+# ---- every report shows it --------------------------------------------------------------------------------
+def test_html_and_kkr_show_coverage(sample, tmp_path):
+    from auditor.report.html import render_html
+    from auditor.report.kkr import write_kkr
+    html = render_html(sample)
+    assert "1.783/2.308" in html and "77,3 %" in html
+    assert "Tabel 3.5 Rincian!B74:F76" in html                     # the not-audited table, with its place
+    out = tmp_path / "kkr.xlsx"
+    write_kkr(sample, str(out))
+    ws = openpyxl.load_workbook(out).worksheets[1]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any("1.783 ikut diperiksa" in t for t in texts)
+    assert any("Tabel 3.5 Rincian!B74:F76" in t for t in texts)
+
+
+def test_empty_html_and_kkr_say_what_no_findings_covers(tmp_path):
+    from auditor.report.html import render_html
+    from auditor.report.kkr import write_kkr
+    path = write_tables(tmp_path / "ok.xlsx", [{"header": SARPRAS, "rows": [
+        ["1", "Gedung Kantor", 1, "Baik"], ["", "Jumlah", 1, ""]]}])
+    report = audit([path])
+    assert report["findings"] == []
+    assert "Tidak ada temuan pada 2 angka yang diperiksa dari 2 yang dibaca" in render_html(report)
+    out = tmp_path / "kkr.xlsx"
+    write_kkr(report, str(out))
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert any("2 angka yang diperiksa" in str(c.value) for row in ws.iter_rows() for c in row if c.value)
+
+
+def test_english_coverage_words(tmp_path):
+    path = write_tables(tmp_path / "ok.xlsx", [{"header": SARPRAS, "rows": [["1", "Gedung", 1, "Baik"]]}])
+    report = audit([path], lang="en")
+    (item,) = report["files"][0]["coverage"]["not_audited"]
+    assert item["why"] == "none of its numbers took part in a check" and item["action"]
