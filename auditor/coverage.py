@@ -171,7 +171,8 @@ def not_audited_of_grid(g, tables, notes) -> list[NotAudited]:
         if u.reason == "empty":
             continue
         detail = u.reason
-        out.append(NotAudited("sheet" if not tables else "table", "unrecognised", sheet=u.sheet,
+        # a Word document's "sheet" is one of its tables
+        out.append(NotAudited("sheet" if not tables and g.source != "docx" else "table", "unrecognised", sheet=u.sheet,
                               where=u.rows or None, detail=detail,
                               numbers=count_numbers(g) if not tables else 0))
     return out

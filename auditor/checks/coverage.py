@@ -31,23 +31,33 @@ def validate(where: str, params: dict) -> None:
 
 
 def run(rule, ctx):
-    from ..coverage import NOT_DOCUMENTS
+    from ..coverage import NOT_DOCUMENTS, NotAudited
     from ..model import Location
     wanted = set(rule.params["reasons"])
     lang = "en" if ctx.lang == "en" else "id"
     if "skipped" in wanted:
-        from ..coverage import NotAudited
         for s in ctx.skipped:
             if s.get("reason") in NOT_DOCUMENTS:
                 continue     # a lock file, a hidden file, a file already read under another name
             item = NotAudited("file", "skipped", detail=s.get("message") or s.get("reason", ""))
             yield _emit(rule, ctx, item, Location(path=s["path"]), lang, reported=s.get("reason"))
     for f, cov in zip(ctx.files, ctx.coverage()):
+        # the same unrecognised header repeated over many sheets or Word tables (one form filled in
+        # per indikator) is one finding at the first, naming the others
+        groups: dict[tuple, list] = {}
         for item in cov["not_audited"]:
             if item.reason not in wanted or item.reason == "skipped":
                 continue
             if item.reason == "unrecognised" and (not item.numbers or not f.tables):
                 continue     # prose (no numbers), or a file with no table at all (IN003 says so)
+            key = (item.reason, item.what, item.detail) if item.reason == "unrecognised" else (id(item),)
+            groups.setdefault(key, []).append(item)
+        for items in groups.values():
+            item = items[0]
+            if len(items) > 1:
+                item = NotAudited(item.what, item.reason, sheet=item.sheet, where=item.where,
+                                  numbers=sum(x.numbers for x in items), caption=item.caption,
+                                  detail=f"{item.detail}; {len(items)}×: " + ", ".join(x.sheet or "" for x in items))
             m = _A1.match(item.where or "")
             loc = Location(path=f.path, sheet=item.sheet, cell=m.group(0) if m else None,
                            caption=item.caption or None)

@@ -70,6 +70,8 @@ def efisiensi(rule, ctx, t, row, spec):
     stated = "efficient" if said in words["efficient"] else "inefficient" if said in words["inefficient"] else None
     if stated is None:
         return
+    # coverage: capaian and serapan are not marked - the category notices a change only when it
+    # reverses their order (a marked cell must be one whose change is noticed)
     ci, si = tl.given(cap), tl.given(ser)
     if ci[0] >= si[1]:
         want = "efficient"

@@ -83,6 +83,8 @@ def run(rule, ctx):
                         continue
                     src_t, src_row, score = found
                     src = src_row.cells[p["score"]]
+                # coverage: the score is not marked - a band check notices a changed score only when it
+                # crosses a band limit, and a marked cell must be one whose change is noticed
                 want = judge(ctx, score)
                 if want is None or same(ctx, label, want):
                     continue
