@@ -5,7 +5,7 @@ tested here the way mutation testing tests a test suite: each covered cell of a 
 memory — one digit changed, two adjacent digits swapped, ±10 % — the folder is audited again, and the
 change counts as detected when a finding that was not there before is located at the cell, lists it
 as related, or names an aggregate it feeds (a SIPD export line: the sum of its sub kegiatan, shown at
-the sum's first line). Every mutation changes the value by at least two units of the last digit the
+the sum's first line); or when a finding that did so is gone (the change undid a reported error). Every mutation changes the value by at least two units of the last digit the
 cell shows (a digit of the shown text, the last one by 2 or more; ±10 % rounded to the shown decimals,
 at least 2 units): two numbers rounded to the same precision legitimately agree within one unit
 (XBRL intervals: 666 and 667 may both be 666,5), so a smaller change may rightly go unnoticed.
@@ -119,17 +119,35 @@ class Folder:
         return (old, new), report
 
     def detected(self, target: Target, report: dict) -> bool:
+        """A finding that was not there before points at the cell (or at a sum it is a line of) - or
+        one that pointed at it is gone: the change happened to undo an error already reported (Tabel
+        1.2's Jumlah is 6 more than its rows; a row made 6 larger agrees with it)."""
         anchors = set(self.ledger.stands_for(target.path, target.sheet, target.addr))
         spots = {(target.path, target.sheet, a) for a in anchors | {target.addr}}
+        now = {fnd["fingerprint"]: fnd for fnd in report["findings"]}
         for fnd in report["findings"]:
-            if fnd["fingerprint"] in self.known:
-                continue
-            loc = fnd["location"]
-            if (loc.get("path"), loc.get("sheet"), loc.get("cell")) in spots:
+            if fnd["fingerprint"] not in self.known and _points_at(fnd, spots):
                 return True
-            if any((x.get("path"), x.get("sheet"), x.get("cell")) in spots for x in fnd.get("related") or ()):
-                return True
+        for fnd in self.baseline["findings"]:
+            if fnd["fingerprint"] not in now:
+                if _points_at(fnd, spots):
+                    return True
+            elif _also_in(fnd, target) - _also_in(now[fnd["fingerprint"]], target):
+                return True     # the same finding of the target's table, folded into this one, is gone
         return False
+
+
+def _points_at(fnd: dict, spots: set) -> bool:
+    loc = fnd["location"]
+    if (loc.get("path"), loc.get("sheet"), loc.get("cell")) in spots:
+        return True
+    return any((x.get("path"), x.get("sheet"), x.get("cell")) in spots for x in fnd.get("related") or ())
+
+
+def _also_in(fnd: dict, target: Target) -> set:
+    """The places in the target's table where the same finding was also stated (engine.dedupe)."""
+    return {(x.get("path"), x.get("sheet"), x.get("cell")) for x in fnd.get("related") or ()
+            if x.get("role") == "also_in" and (x.get("path"), x.get("sheet")) == (target.path, target.sheet)}
 
 
 def _col_index(letters: str) -> int:
