@@ -222,3 +222,22 @@ def test_english_coverage_words(tmp_path):
     report = audit([path], lang="en")
     (item,) = report["files"][0]["coverage"]["not_audited"]
     assert item["why"] == "none of its numbers took part in a check" and item["action"]
+
+
+def test_a_reader_appends_what_it_could_not_read(tmp_path):
+    """The hook for readers (a PDF reader's scanned pages): a NotAudited item on the FileResult is
+    listed in the file's coverage and reported as IN007 at its place."""
+    from auditor.coverage import NotAudited
+    from auditor.engine import build_report
+    from auditor.loader import FileResult
+    from auditor.rules import apply_config, load_rules
+    from auditor.scales import settings_from
+    f = FileResult(path=str(tmp_path / "pk.pdf"), format="pdf")
+    f.not_audited.append(NotAudited("page", "scanned_page", where="2", detail="no text layer"))
+    rules = load_rules()
+    apply_config(rules, {})
+    report = build_report([str(tmp_path)], [f], [], rules, settings_from({}), lang="id")
+    (item,) = report["files"][0]["coverage"]["not_audited"]
+    assert (item["what"], item["reason"], item["where"]) == ("page", "scanned_page", "2") and item["action"]
+    assert [(x["rule"], x["location"]["path"]) for x in report["findings"] if x["rule"] == "IN007"] == \
+        [("IN007", f.path)]
