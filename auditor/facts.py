@@ -176,15 +176,17 @@ def _year_of(header: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def report_year(tables: list[Table]) -> int | None:
-    """The year the report is about: from measurement/PK headers ("Target 2024"), else the most common."""
-    for kind in ("pengukuran", "pk"):
-        for t in tables:
-            if t.kind == kind:
-                for canon in ("target", "realisasi"):
-                    y = _year_of(t.headers.get(canon, ""))
-                    if y:
-                        return y
+def report_year(tables: list[Table], stated: int | None = None) -> int | None:
+    """The year the report is about: from measurement/PK headers ("Target 2024"), else the year its
+    documents state (`stated`: auditor.periods.years), else the most common year in titles and headers."""
+    # the latest such year: a report restates earlier years' targets and realisasi beside its own
+    # ("Target 2023 | Realisasi 2023" in a trend table), never later ones
+    own = [y for t in tables if t.kind in ("pengukuran", "pk") for canon in ("target", "realisasi")
+           for y in [_year_of(t.headers.get(canon, ""))] if y]
+    if own:
+        return max(own)
+    if stated:
+        return stated
     years = Counter()
     for t in tables:
         for line in t.context + [t.caption or ""] + list(t.headers.values()):
@@ -521,10 +523,10 @@ def _sipd_realisasi(store: FactStore, t: Table) -> None:
     _skpd_sums(store, t, s, "realisasi", "transaksi")
 
 
-def build_facts(files) -> FactStore:
+def build_facts(files, year: int | None = None) -> FactStore:
     store = FactStore()
     tables = [t for f in files for t in f.tables]
-    store.year = report_year(tables)
+    store.year = report_year(tables, year)
     store.add_entity(Entity(key="skpd", level="skpd", name="SKPD"))
     sipd = [t for t in tables if t.kind == "sipd_pagu"]
     for t in sipd:
@@ -558,7 +560,10 @@ def build_facts(files) -> FactStore:
             elif kind == "pengukuran":
                 _indicator_rows(store, t, {"target": "target", "realisasi": "realisasi", "capaian": "capaian",
                                            "target_akhir": "target", "capaian_akhir": "capaian_akhir"})
-            elif kind in ("realisasi_tahunan", "perbandingan"):
+            elif kind == "realisasi_tahunan":
+                # a trend table may state each year's target beside its realisasi ("Target 2023")
+                _indicator_rows(store, t, {"realisasi": "realisasi", "target": "target"})
+            elif kind == "perbandingan":
                 _indicator_rows(store, t, {"realisasi": "realisasi"})
             elif kind == "efisiensi":
                 _efisiensi(store, t)
