@@ -139,14 +139,17 @@ def run(rule, ctx):
 
 def _revision_finding(rule, ctx, rev, found, words):
     """One finding for all values a stated Renstra revision explains, at the sentence naming it."""
-    related = []
+    related, seen = [], set()
     for f, theirs, prev in found:
         ref = theirs[0]
         related.append(Related(path=f.path, sheet=f.sheet, cell=f.cell, value=_val(f), role="changed",
                                label=f"{words.get(f.measure, f.measure)} {f.period}: {f.row_label or ''}"[:120]))
-        related.append(Related(path=ref.path, sheet=ref.sheet, cell=ref.cell, value=_val(ref), role="previous_year",
-                               label=f"{prev.year or ''} {where(ref)}".strip()))
+        if (ref.path, ref.sheet, ref.cell) not in seen:      # the earlier value once, however often restated
+            seen.add((ref.path, ref.sheet, ref.cell))
+            related.append(Related(path=ref.path, sheet=ref.sheet, cell=ref.cell, value=_val(ref),
+                                   role="previous_year", label=f"{prev.year or ''} {where(ref)}".strip()))
     years = sorted({str(p.year) for _f, _t, p in found if p.year})
+    changed = len({(f.entity, f.measure, f.period) for f, _t, _p in found})    # targets, not the places stating them
     loc = Location(path=rev.path, sheet=rev.section, row_label=rev.text[:120], quote=rev.text)
-    return rule.emit(ctx, loc, reported=len(found), related=related, revision=rev.text, n=len(found),
+    return rule.emit(ctx, loc, reported=changed, related=related, revision=rev.text, n=changed,
                      previous_year=", ".join(years))
