@@ -1538,7 +1538,7 @@ def _b(tmp):
 @variant(id="rekap_belanja/one-code-column-appended-total-percent-sisa", kind="rekap_belanja",
          cols={"kode": "A", "label": "B", "anggaran@operasi": "C", "realisasi@operasi": "D", "anggaran@modal": "E",
                "realisasi@modal": "F", "total_anggaran": "G", "total_realisasi": "H", "persen": "I", "sisa": "J"},
-         counts=(_REKAP_N, 1, 0), nums={(3, "persen"): ("80", 0, True), (3, "sisa"): ("598762157", 0, False)},
+         counts=(_REKAP_N, 1, 0), nums={(3, "persen"): ("80", 0, True), (3, "sisa"): ("481520261", 0, False)},
          levels=_rekap_levels())
 def _b(tmp):
     from rekap_fixture import build
