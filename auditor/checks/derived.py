@@ -44,18 +44,27 @@ def sum_columns(rule, ctx, t, row, spec):
         return
     num = row.num(spec["value"])
     parts = [c for c in columns_of(t, spec.get("parts", [])) if c != spec["value"]]
+    minus = [c for c in columns_of(t, spec.get("minus", [])) if c != spec["value"]]
+    if spec.get("minus") and not minus:
+        return                       # "sisa = anggaran − realisasi" without a realisasi column
     nums = [(c, row.num(c)) for c in parts if row.num(c) is not None]
-    if num is None or not nums or any(row.unknown(c) for c in parts):
+    less = [(c, row.num(c)) for c in minus if row.num(c) is not None]
+    if num is None or not nums or len(less) != len(minus) or any(row.unknown(c) for c in parts + minus):
         return
     total = tl.add([tl.given(n) for _, n in nums])
+    if less:
+        sub = tl.add([tl.given(n) for _, n in less])
+        total = (total[0] - sub[1], total[1] - sub[0])
     if tl.meets(tl.stated(num, rule.tolerance), total):
         return
     exp = tl.mid(total)
     yield rule.emit(ctx, location(t, row, row.cells[spec["value"]]), reported=as_number(num.value),
                     expected=as_number(exp, num.decimals), imbalance=as_number(num.value - exp, num.decimals),
-                    related=[related(t, row.cells[c], "part", t.headers.get(c, c)) for c, _ in nums],
+                    related=[related(t, row.cells[c], "part", t.headers.get(c, c)) for c, _ in nums]
+                    + [related(t, row.cells[c], "subtracted", t.headers.get(c, c)) for c, _ in less],
                     label=row.label, column=t.headers.get(spec["value"], spec["value"]), reported_text=num,
-                    expected_value=exp, parts=" + ".join(t.headers.get(c, c) for c, _ in nums))
+                    expected_value=exp, parts=" + ".join(t.headers.get(c, c) for c, _ in nums)
+                    + "".join(" − " + t.headers.get(c, c) for c, _ in less))
 
 
 def efisiensi(rule, ctx, t, row, spec):

@@ -198,6 +198,11 @@ class Detector:
                     continue
                 key = m.groupdict().get("key")
                 canon = f"{spec.name}@{key}" if key else spec.name
+                if spec.multi and canon in cols:
+                    n = 2
+                    while f"{canon}@{n}" in cols:
+                        n += 1
+                    canon = f"{canon}@{n}"
                 if canon not in cols:
                     cols[canon] = c
                     heads[canon] = h
@@ -347,7 +352,9 @@ class Detector:
             r += 1
         t.end = last
         if kind.hierarchy:
-            link_hierarchy(t)
+            from .codetree import link_by_code
+            if not link_by_code(t):
+                link_hierarchy(t)
 
     def plain_line_reader(self, t: Table, kind: Kind, plan: Plan, groups: list[str]):
         """For a flat export: a function that turns a plain line of it into a LazyRow, or returns None

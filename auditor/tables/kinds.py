@@ -19,6 +19,7 @@ class Col:
     numeric: bool = False
     required: bool = False
     group: bool = False          # a grouping column whose merged/blank cells carry down (Sasaran over rows)
+    multi: bool = False          # several columns may match: the first is `name`, the next name@2, name@3…
 
     @property
     def rx(self) -> re.Pattern:
@@ -212,6 +213,26 @@ KINDS: tuple[Kind, ...] = (
         Col("sasaran", r"^sasaran rpjmd$|^sasaran$", required=True),
         Col("indikator", r"^indikator sasaran$"),
     ), label_cols=("sasaran",), min_score=0),
+)
+
+# SIPD's "Rekapitulasi Belanja menurut Urusan, Organisasi, Program, Kegiatan beserta Hasil dan Sub Kegiatan"
+# (the LRA per sub kegiatan): codes over up to four columns, Kelompok Belanja (Operasi / Modal / Tak
+# Terduga / Transfer, or by jenis belanja) each over Anggaran | Realisasi, and the columns users append.
+_GROUP = (r"(?:(?:kelompok|jenis) belanja |belanja )?(?P<key>operasi|modal|tak terduga|tidak terduga|transfer"
+          r"|pegawai|barang( dan)? jasa|hibah|bantuan sosial|bagi hasil|bantuan keuangan|subsidi|bunga)")
+KINDS = KINDS + (
+    Kind("rekap_belanja", "SIPD Rekapitulasi Belanja (LRA per sub kegiatan)", "SIPD expenditure summary (LRA)", (
+        Col("kode", r"^kode\b", multi=True, required=True),
+        Col("label", r"^uraian", required=True),
+        Col("anggaran", "^" + _GROUP + r" (anggaran|pagu)( rp)?$", numeric=True, required=True),
+        Col("realisasi", "^" + _GROUP + r" realisasi( rp)?$", numeric=True),
+        Col("total_anggaran", r"^(total|jumlah)( belanja)? (anggaran|pagu)( rp)?$", numeric=True),
+        Col("total_realisasi", r"^(total|jumlah)( belanja)? realisasi( rp)?$", numeric=True),
+        Col("persen_sisa", r"^(% sisa|persen(tase)? sisa)", numeric=True),
+        Col("persen", r"^(%|persen(tase)?|serapan|% realisasi|realisasi %)( realisasi| serapan)?( %)?$", numeric=True),
+        Col("sisa", r"^sisa( anggaran)?( rp)?$", numeric=True),
+        Col("pagu_akas", r"\bakas\b", numeric=True),
+    ), hierarchy=True, min_score=0),
 )
 
 # RKT and T-C.27 carry program rows and sasaran rows in one table; their specs are wide.
