@@ -26,7 +26,7 @@ def _one(facts, tol):
 
 
 def run(rule, ctx):
-    if ctx.year is None:
+    if ctx.year is None or not ctx.previous:     # a PER rule: runs with an earlier year only
         return
     cur = ctx.facts()
     levels = set(rule.params["levels"])

@@ -175,12 +175,16 @@ ROLE_LABELS = {
         "numerator": "pembilang", "denominator": "penyebut", "child": "rincian", "total": "total",
         "other_source": "sumber lain", "band": "rentang skala", "target": "target",
         "also_in": "juga di", "score": "skor", "part": "bagian", "stated": "tertulis",
+        "previous_year": "tahun sebelumnya", "changed": "berubah", "earlier_period": "periode sebelumnya",
+        "series_member": "anggota seri",
         "realisasi": "realisasi", "capaian": "capaian", "serapan": "serapan",
     },
     "en": {
         "numerator": "numerator", "denominator": "denominator", "child": "item", "total": "total",
         "other_source": "other source", "band": "scale band", "target": "target",
         "also_in": "also in", "score": "score", "part": "part", "stated": "stated",
+        "previous_year": "previous year", "changed": "changed", "earlier_period": "earlier period",
+        "series_member": "series member",
         "realisasi": "actual", "capaian": "achievement", "serapan": "absorption",
     },
 }
