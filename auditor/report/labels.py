@@ -12,7 +12,7 @@ from typing import Any
 
 LANGS = ("id", "en")
 SEVERITY_ORDER = ("error", "warning", "info")
-FAMILY_ORDER = ("IN", "SUM", "PCT", "PRED", "EFF", "XDOC", "NAME", "TXT", "CNT")
+FAMILY_ORDER = ("IN", "SUM", "PCT", "PRED", "EFF", "XDOC", "PER", "NAME", "TXT", "CNT")
 
 LABELS: dict[str, dict[str, str]] = {
     "id": {
@@ -161,12 +161,12 @@ FAMILY_LABELS = {
     "id": {
         "IN": "Masukan", "SUM": "Jumlah & hierarki", "PCT": "Persentase & rasio",
         "PRED": "Predikat & skala", "EFF": "Efisiensi", "XDOC": "Antardokumen",
-        "NAME": "Nama & penomoran", "TXT": "Narasi", "CNT": "Hitungan",
+        "NAME": "Nama & penomoran", "TXT": "Narasi", "CNT": "Hitungan", "PER": "Antartahun & periode",
     },
     "en": {
         "IN": "Input", "SUM": "Totals & hierarchy", "PCT": "Percentages & ratios",
         "PRED": "Predikat & scales", "EFF": "Efficiency", "XDOC": "Across documents",
-        "NAME": "Names & numbering", "TXT": "Narrative", "CNT": "Counts",
+        "NAME": "Names & numbering", "TXT": "Narrative", "CNT": "Counts", "PER": "Across years & periods",
     },
 }
 
