@@ -168,20 +168,27 @@ def test_renstra_target_changed_without_revision_is_an_error_with_revision_one_i
     assert per == [("PER005", "info", 2)]
 
 
-def test_past_budget_restated_by_code_then_name(tmp_path):
+def _tc27(realisasi: bool):
     head = ["Tujuan", "Sasaran", "Kode", "Program dan Kegiatan", "Indikator Kinerja Program (outcome) dan Kegiatan (output)",
-            "Target Kinerja Program dan Kerangka Pendanaan Tahun 2023 Target", "Target Kinerja Program dan Kerangka Pendanaan Tahun 2023 Rp"]
-    cur = {"header": head, "rows": [["", "", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah", "x", 100, 3100000000],
-                                    ["", "", "7.01.02", "Program Penyelenggaraan Pemerintahan", "y", 100, 500000000]]}
+            "Target Kinerja Program dan Kerangka Pendanaan Tahun 2023 Target",
+            "Target Kinerja Program dan Kerangka Pendanaan Tahun 2023 Rp"] + (["Realisasi Tahun 2023"] if realisasi else [])
+    rows = [["", "", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah", "x", 100, 3100000000],
+            ["", "", "7.01.02", "Program Penyelenggaraan Pemerintahan", "y", 100, 500000000]]
+    return {"header": head, "rows": [r + ([95] if realisasi else []) for r in rows]}
+
+
+@pytest.mark.parametrize("updated,expected", [(True, [("PER007", "G2", 3100000000, 3116155160)]), (False, [])])
+def test_past_budget_restated_in_an_updated_tc27_only(tmp_path, updated, expected):
+    # a T-C.27 with realisasi per year (after pemutakhiran) restates the pagu; without, its Rp is a plan
     old = {"header": ["No", "Kode", "Program/ Kegiatan/ Sub Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)"],
            "rows": [["1", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah", 3116155160, 3000000000],
                     ["2", "7.01.02", "Program Penyelenggaraan Pemerintahan", 500000000, 400000000]]}
     for y in ("2024", "2023"):
         (tmp_path / y).mkdir()
-    r = audit([write_tables(tmp_path / "2024" / "tc27.xlsx", [cur])],
+    r = audit([write_tables(tmp_path / "2024" / "tc27.xlsx", [_tc27(updated)])],
               previous=[write_tables(tmp_path / "2023" / "lra.xlsx", [old])])
     per = [(f["rule"], f["location"]["cell"], f["reported"], f["expected"]) for f in r["findings"] if f["family"] == "PER"]
-    assert per == [("PER007", "G2", 3100000000, 3116155160)]
+    assert per == expected
 
 
 def test_no_previous_year_no_across_year_work(alone):

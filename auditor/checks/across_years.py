@@ -29,6 +29,8 @@ PARAMS = {
                      choices=("past", "all")),
     "revision": Param(str, "any", doc="absent / stated: run only when no Renstra revision is / one is stated; any",
                       choices=("any", "absent", "stated")),
+    "updated_only": Param(list, [], doc="table kinds whose current statements count only when the table also "
+                                        "states realisasi per year (a T-C.27 after pemutakhiran: else its Rp is a plan)"),
 }
 
 
@@ -72,6 +74,8 @@ def differences(rule, ctx):
     cur = ctx.facts()
     levels = set(rule.params["levels"])
     cur_keys = cur.by_key()
+    plans = {(t.path, t.sheet) for t in ctx.all_tables() if t.kind in rule.params["updated_only"]
+             and not any(c.startswith("realisasi@") for c in t.columns)}
     for prev in ctx.previous:
         pstore = prev.facts()
         emap = entity_map(cur, pstore)
@@ -85,7 +89,7 @@ def differences(rule, ctx):
             if prev.year is not None and ctx.year is not None and prev.year >= ctx.year:
                 continue
             mine = [f for f in facts if f.origin in spec["current"] and f.num is not None
-                    and (not levels or f.level in levels)]
+                    and (not levels or f.level in levels) and (f.path, f.sheet) not in plans]
             order = {k: i for i, k in enumerate(spec["previous"])}
             theirs = sorted((f for f in prev_keys.get((emap[entity], measure, period), [])
                              if f.origin in order and f.num is not None), key=lambda f: order[f.origin])
