@@ -138,6 +138,9 @@ class FactStore:
             path: str | None = None, sheet: str | None = None, rows: int = 1) -> None:
         if entity is None or (num is None and not text):
             return
+        if t is not None and t.unit_scale and _is_money(measure, t.kind):
+            from .tables.conventions import scaled
+            num = scaled(num, t.unit_scale)    # "dalam ribuan rupiah": stated to others in Rupiah
         self.facts.append(Fact(entity=entity, level=level, name=name, measure=measure, period=period, num=num,
                                text=text, path=path or (t.path if t else ""), sheet=sheet or (t.sheet if t else None),
                                cell=cell, origin=origin or (t.kind if t else ""), caption=t.caption if t else None,
@@ -167,6 +170,11 @@ class FactStore:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _is_money(measure: str, kind: str) -> bool:
+    return measure in ("pagu", "rp", "rp_akhir") or (measure == "realisasi" and kind in (
+        "anggaran", "program_pendukung", "pk_anggaran", "rekap_belanja"))
+
+
 def _where(t: Table, cell) -> tuple:
     return (t.path, t.sheet, cell.addr if cell is not None else None, t.caption)
 

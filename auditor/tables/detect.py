@@ -355,6 +355,8 @@ class Detector:
             from .codetree import link_by_code
             if not link_by_code(t):
                 link_hierarchy(t)
+        from . import conventions
+        conventions.apply(t)
 
     def plain_line_reader(self, t: Table, kind: Kind, plan: Plan, groups: list[str]):
         """For a flat export: a function that turns a plain line of it into a LazyRow, or returns None
@@ -522,11 +524,14 @@ LEVEL_RANK = {"program": 1, "kegiatan": 2, "sub_kegiatan": 3}
 def link_hierarchy(t: Table) -> None:
     """Parent of each program/kegiatan/sub kegiatan row: the nearest row above at a higher level.
 
-    Numbering is used when no level word is given ("1" program, "1.1" kegiatan)."""
+    Numbering is used when no level word is given: the No column's own scheme decides ("1" program,
+    "1.1" kegiatan; or "A" program, "I" kegiatan, "1.1" sub kegiatan - tables.conventions)."""
+    from .conventions import numbering_depths
+    depths = numbering_depths([r.numbering for r in t.rows if r.numbering and r.type == "data"])
     stack: list[int] = []
     for i, row in enumerate(t.rows):
         if row.level is None and row.numbering and row.type == "data":
-            n = codes.numbering_level(row.numbering)
+            n = depths.get(row.numbering)
             row.level = {1: "program", 2: "kegiatan", 3: "sub_kegiatan"}.get(n or 0)
         rank = LEVEL_RANK.get(row.level or "")
         if row.type != "data" or rank is None:
