@@ -287,3 +287,12 @@ def test_batch_groups_year_folders_and_compares_the_latest(tmp_path):
     # names that differ only by their year are one unit; the same year twice or no year are not
     units = group_units(["r/kalisat-2023", "r/kalisat-2024", "r/arjasa-2024", "r/b-2024", "r/b 2024", "r/x"])
     assert units == [["r/kalisat-2023", "r/kalisat-2024"], ["r/arjasa-2024"], ["r/b-2024"], ["r/b 2024"], ["r/x"]]
+
+
+def test_subfolder_named_for_another_year_than_its_documents_is_not_a_year_folder(tmp_path):
+    # "2022" holds the 2023 report: the folder is not read as years (audited together, as before)
+    shutil.copytree(Y2024, tmp_path / "u" / "2024")
+    shutil.copytree(Y2023, tmp_path / "u" / "2022")
+    r = audit([str(tmp_path / "u")])
+    assert "previous" not in r and r["summary"]["files"] == 9
+    assert not [f for f in r["findings"] if f["family"] == "PER"]

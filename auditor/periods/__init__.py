@@ -7,5 +7,5 @@ against last year's, and series of monthly or quarterly exports.
 * `match`    the entities of two years' fact stores tied together: by code, then by name.
 * `units`    folders that hold one sub-folder per year, and which of them is the current year.
 
-The checks themselves are `auditor/checks/across_years.py` and `auditor/checks/series.py`.
+The checks themselves are `auditor/checks/across_years.py`, `past_capaian.py`, `previous_year.py` and `series.py`.
 """

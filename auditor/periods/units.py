@@ -61,7 +61,9 @@ def split_years(folders: list[str]) -> tuple[list, list[dict], list[Year] | None
     years are known and distinct; else every folder's files and skipped together and None."""
     years = [load_year([f]) for f in folders]
     got = [y.year for y in years]
-    if None in got or len(set(got)) != len(got):
+    # a sub-folder whose name states another year than its documents is not a year folder
+    named = [name_year(f) for f in folders]
+    if None in got or len(set(got)) != len(got) or any(n is not None and n != y for n, y in zip(named, got)):
         return [f for y in years for f in y.files], [s for y in years for s in y.skipped], None
     years.sort(key=lambda y: y.year)
     return years[-1].files, years[-1].skipped, years[:-1]
