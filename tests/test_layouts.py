@@ -519,7 +519,7 @@ def _b(tmp):
 
 
 @variant(id="anggaran/lra-two-row-jumlah-rp-colnum-row", kind="anggaran",
-         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D"}, counts=(7, 1, 0),
+         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D", "selisih": "E"}, counts=(7, 1, 0),
          nums={(2, "pagu"): ("2511744198.00", 2, False), (2, "realisasi"): ("1920536667.00", 2, False),
                (7, "pagu"): ("3525193678.00", 2, False)},
          levels=LEVELS7 + [None], parents=PARENTS7 + [None],
@@ -1554,6 +1554,43 @@ def _b(tmp):
 def _b(tmp):
     from rekap_fixture import build
     return build(tmp / "lra.xlsx", layout="two", style="dash", move=True)
+
+
+# ------------------------------------------------------------------------------------- rak
+
+@variant(id="rak/one-code-column-months-percent", kind="rak",
+         cols={"kode": "A", "label": "B", "pagu": "C", "total_rak": "D", "realisasi": "E",
+               **{f"bulan@{m.lower()}": letters({"x": 5 + i})["x"] for i, m in enumerate(
+                   ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember"])}, "persen_rak": "R"},
+         counts=(7, 0, 0), nums={(2, "bulan@maret"): ("100000000", 0, False)},
+         levels=["program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "program", "kegiatan", "sub_kegiatan"],
+         parents=[None, 0, 1, 1, None, 4, 5])
+def _b(tmp):
+    from rak_fixture import build
+    return build(tmp / "rak.xlsx")
+
+
+@variant(id="rak/anggaran-kas-group-over-months-text", kind="rak",
+         cols={"kode": "A", "label": "B", "pagu": "C", "total_rak": "D", "realisasi": "E",
+               **{f"bulan@{m.lower()}": letters({"x": 5 + i})["x"] for i, m in enumerate(
+                   ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember"])}},
+         counts=(7, 0, 0), nums={(3, "bulan@juni"): ("20000000", 0, False)})
+def _b(tmp):
+    from rak_fixture import build
+    return build(tmp / "rak.xlsx", layout="grouped", style="text")
+
+
+@variant(id="rak/month-changed-still-read", kind="rak",
+         cols={"kode": "A", "label": "B", "pagu": "C", "total_rak": "D", "realisasi": "E",
+               **{f"bulan@{m.lower()}": letters({"x": 5 + i})["x"] for i, m in enumerate(
+                   ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember"])}, "persen_rak": "R"},
+         counts=(7, 0, 0), nums={(6, "bulan@mei"): ("7000000", 0, False)})
+def _b(tmp):
+    from rak_fixture import build
+    return build(tmp / "rak.xlsx", change=("7.01.02.2.01.0001", 4, 7_000_000))
 
 
 NO_TABLE = [("prose-sheet", _prose), ("chart-like-number-block", _chart_block),

@@ -133,3 +133,34 @@ def test_real_file_with_one_amount_changed_is_caught(tmp_path):
     serious = _serious(rep)
     assert serious and all(r == "SUM002" for r, *_ in serious), serious
     assert any(any(rel["cell"] == f"F{target}" for rel in f["related"]) for f in rep["findings"])
+
+
+# ---- RAK and the LRA's Bertambah/(Berkurang) ------------------------------------------------------------
+
+def test_rak_consistent_and_a_changed_month_found(tmp_path):
+    from rak_fixture import build as build_rak
+    assert _serious(audit([str(build_rak(tmp_path / "ok.xlsx"))])) == []
+    assert _serious(audit([str(build_rak(tmp_path / "okt.xlsx", layout="grouped", style="text"))])) == []
+    rep = audit([str(build_rak(tmp_path / "bad.xlsx", change=("7.01.02.2.01.0001", 4, 7_000_000)))])
+    got = sorted((f["rule"], f["location"]["cell"]) for f in rep["findings"] if f["severity"] == "error")
+    # the sub kegiatan's months no longer add up to its Total RAK (row 11), and its kegiatan's May
+    # (row 10) no longer equals the sub kegiatan's
+    assert got == [("SUM002", "J10"), ("SUM003", "D11")], got
+
+
+@pytest.mark.parametrize("flip", [False, True])
+def test_lra_difference_column_judged_by_its_own_sign(tmp_path, flip):
+    from layouts import Sheet, xlsx
+    head = [["Kode", "Uraian", "Jumlah (Rp)", None, "Bertambah/(Berkurang)", None],
+            [None, None, "Anggaran", "Realisasi", "Rp", "%"]]
+    data = [("7.01.01", "Program Penunjang", 1000, 900), ("7.01.01.2.02", "Administrasi Keuangan", 1000, 900),
+            ("7.01.02", "Program Penyelenggaraan", 500, 520), ("7.01.02.2.01", "Koordinasi", 500, 520)]
+    sign = -1 if flip else 1
+    rows = [[c, n, a, r, sign * (r - a), round(r / a * 100, 2)] for c, n, a, r in data]
+    rows.append([None, "JUMLAH", 1500, 1420, sign * -80, 94.67])
+    ok = xlsx(tmp_path / "ok.xlsx", Sheet("LRA").add(head + rows, merges=[(0, 2, 0, 3), (0, 4, 0, 5)]))
+    assert _serious(audit([str(ok)])) == []
+    rows[1][4] = sign * -90                               # one difference miscomputed
+    bad = xlsx(tmp_path / "bad.xlsx", Sheet("LRA").add(head + rows, merges=[(0, 2, 0, 3), (0, 4, 0, 5)]))
+    got = [(f["rule"], f["location"]["cell"], f["expected"]) for f in audit([str(bad)])["findings"]]
+    assert got == [("SUM003", "E4", sign * -100)], got

@@ -541,7 +541,20 @@ def link_hierarchy(t: Table) -> None:
         while stack and LEVEL_RANK[t.rows[stack[-1]].level] >= rank:
             stack.pop()
         row.parent = stack[-1] if stack else None
+        if row.parent is not None and _codes_disagree(t.rows[row.parent].code, row.code):
+            row.parent = None       # both rows state codes, and the codes say they are not parent and child
         stack.append(i)
+
+
+def _codes_disagree(parent: str | None, child: str | None) -> bool:
+    if not parent or not child:
+        return False
+    up = codes.parent_code(child)
+    while up is not None:
+        if up == parent:
+            return False
+        up = codes.parent_code(up)
+    return codes.code_level(parent) is not None and codes.code_level(child) is not None
 
 
 def forget_rows() -> None:

@@ -120,13 +120,16 @@ KINDS: tuple[Kind, ...] = (
     ), label_cols=("label",), hierarchy=True, min_score=0),
     Kind("anggaran", "Anggaran / realisasi anggaran (DPA, LRA)", "Budget / budget realisation", (
         Col("no", r"^no$"),
-        Col("kode", r"^kode( rekening| program)?$"),
+        Col("kode", r"^kode( rekening| program| sub ?kegiatan| kegiatan| urusan| bidang( urusan)?| opd| skpd| unit)?$",
+            multi=True),
         Col("label", LABEL_PK, required=True),
         Col("pagu", r"^(anggaran|pagu)\b(?!.*realisasi)", numeric=True, required=True),
         Col("realisasi", r"^realisasi\b(?!.* %$)", numeric=True),
         # "%", "% Realisasi", "Persentase (%)", "Capaian (%)", "Realisasi (%)" next to "Realisasi (Rp)"
         Col("persen", r"^(%|persen(tase)?|capaian|serapan|penyerapan)( realisasi| serapan| penyerapan)?( anggaran)?"
                       r"( %)?$|^realisasi( anggaran)? %$", numeric=True),
+        # LRA: "Bertambah/(Berkurang)" over "Rp | %" (realisasi − anggaran; some write anggaran − realisasi)
+        Col("selisih", r"^(bertambah|lebih)\b.*(berkurang|kurang)\b( rp)?$|^selisih( rp)?$", numeric=True),
     ), hierarchy=True, min_score=0),
     Kind("pk_anggaran", "Perjanjian Kinerja: program dan anggaran", "Performance agreement: programmes and budget", (
         Col("label", r"^program$", required=True),
@@ -232,6 +235,17 @@ KINDS = KINDS + (
         Col("persen", r"^(%|persen(tase)?|serapan|% realisasi|realisasi %)( realisasi| serapan)?( %)?$", numeric=True),
         Col("sisa", r"^sisa( anggaran)?( rp)?$", numeric=True),
         Col("pagu_akas", r"\bakas\b", numeric=True),
+    ), hierarchy=True, min_score=0),
+    # RAK / anggaran kas: the same code columns, Anggaran | Total RAK | Realisasi | Januari … Desember
+    Kind("rak", "Rencana Anggaran Kas (RAK)", "Cash budget plan (RAK)", (
+        Col("kode", r"^kode\b", multi=True),
+        Col("label", r"^uraian|^(nama )?(program|kegiatan|sub kegiatan)", required=True),
+        Col("persen_rak", r"^% ?rak$|^persen(tase)? rak$", numeric=True),
+        Col("total_rak", r"^(total|jumlah) rak$|^rak( total)?$|^total anggaran kas$", numeric=True, required=True),
+        Col("pagu", r"^(anggaran|pagu)( dpa)?( rp)?$", numeric=True),
+        Col("realisasi", r"^realisasi( rp)?$", numeric=True),
+        Col("bulan", r"^((rak|anggaran kas|rencana anggaran kas|bulan) )?(?P<key>januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
+                     r"|november|desember)$", numeric=True, required=True),
     ), hierarchy=True, min_score=0),
 )
 
