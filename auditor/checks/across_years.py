@@ -95,10 +95,10 @@ def differences(rule, ctx):
                              if f.origin in order and f.num is not None), key=lambda f: order[f.origin])
             if not mine or not theirs:
                 continue
-            for f in mine:
-                ctx.ledger.mark(f.path, f.sheet, [f.cell])
             if not _consistent(mine, rule.tolerance) or not _consistent(theirs, rule.tolerance):
                 continue      # one year disagrees with itself: XDOC's finding there, not a change between years
+            for f in mine:
+                ctx.ledger.mark(f.path, f.sheet, [f.cell])     # compared with the earlier report's value
             for f in mine:
                 if not _agree(f, theirs[0], rule.tolerance):
                     yield f, theirs, prev
