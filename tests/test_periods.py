@@ -296,3 +296,41 @@ def test_subfolder_named_for_another_year_than_its_documents_is_not_a_year_folde
     r = audit([str(tmp_path / "u")])
     assert "previous" not in r and r["summary"]["files"] == 9
     assert not [f for f in r["findings"] if f["family"] == "PER"]
+
+
+# -- the SIPD Rekapitulasi Belanja look-alike (tests/rekap_fixture.py) as a monthly series ------------------
+def _rekap_series(tmp_path, months):
+    """One look-alike per (period title, change) with the period written into its TAHUN ANGGARAN line."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from rekap_fixture import build
+
+    for i, (period, change) in enumerate(months):
+        p = tmp_path / f"lra-{i}.xlsx"
+        build(p, change=change)
+        wb = openpyxl.load_workbook(p)
+        ws = wb.active
+        for row in ws.iter_rows(max_row=6):
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("TAHUN ANGGARAN"):
+                    c.value = f"{c.value} {period}".strip()
+        wb.save(p)
+    return audit([str(tmp_path)])
+
+
+GAJI = "5.1.01.01.001.00001"    # a leaf (rekening) of the look-alike; its operasi realisasi is index 1
+
+
+def test_rekap_belanja_cumulative_series_that_falls(tmp_path):
+    r = _rekap_series(tmp_path, [("s.d. Bulan Februari", None), ("s.d. Bulan Maret", (GAJI, 1, 1_500_000_000)),
+                                 ("s.d. Bulan April", (GAJI, 1, 1_450_000_000))])
+    falls = [f for f in r["findings"] if f["rule"] == "PER008"]
+    assert [(Path(f["location"]["path"]).name, f["reported"], f["expected"]) for f in falls] == \
+        [("lra-2.xlsx", 1_450_000_000, 1_500_000_000)]
+    assert falls[0]["related"][0]["cell"] == falls[0]["location"]["cell"]   # same row and column a month earlier
+    assert not [f for f in r["findings"] if f["rule"] == "PER009"]
+
+
+def test_rekap_belanja_series_without_periods_one_info(tmp_path):
+    r = _rekap_series(tmp_path, [("", None), ("", (GAJI, 1, 1_500_000_000)), ("", (GAJI, 1, 1_450_000_000))])
+    assert [(f["rule"], f["severity"]) for f in r["findings"] if f["family"] == "PER"] == [("PER009", "info")]
