@@ -25,6 +25,9 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
     skipped: list[dict] = field(default_factory=list)     # files discovery did not read (coverage)
+    # -- across years (auditor/periods): the report's year, and the earlier years' audits (PER rules) --
+    year: int | None = None
+    previous: list["Context"] = field(default_factory=list)
 
     def mark(self, table, *cells) -> None:
         """Record that a check compared these cells of `table` (CellRefs, addresses, or None)."""
@@ -61,7 +64,7 @@ class Context:
     def facts(self):
         if "facts" not in self.cache:
             from .facts import build_facts
-            self.cache["facts"] = build_facts(self.files)
+            self.cache["facts"] = build_facts(self.files, self.year)
         return self.cache["facts"]
 
     def paragraphs(self):
@@ -122,10 +125,13 @@ def _cell_order(cell: str | None):
 
 def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | None = None,
           config: str | dict | None = None, baseline: set[str] | None = None,
-          skipped: list[dict] | None = None) -> dict:
+          previous: list | None = None, skipped: list[dict] | None = None) -> dict:
     """Audit files and folders; returns the report dict (the same the CLI prints with --format json).
+    `previous`: earlier years of the same unit, each a path or a list of paths (one year's folder):
+    read as context for the across-year rules (PER), their own findings not reported.
     `skipped`: files the caller left out itself (batch: a folder's non-office files), reported with
-    the ones discovery skips."""
+    the ones discovery skips (coverage: IN006)."""
+    extra_skipped = list(skipped or [])
     if isinstance(paths, (str, os.PathLike)):
         paths = [os.fspath(paths)]
     cfg = config if isinstance(config, dict) else load_config(config)
@@ -140,10 +146,20 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        files, found_skipped = load_all(list(paths), warm=lambda: warm(rules))
-        skipped = list(skipped or []) + found_skipped
+        # -- across years: a folder of year sub-folders is read year by year (periods.units) --
+        from .periods.units import load_previous, split_years, year_subfolders
+        subs = year_subfolders(paths[0]) if previous is None and len(paths) == 1 else None
+        earlier = None
+        if subs:
+            warm(rules)
+            files, skipped, earlier = split_years(subs)
+        else:
+            files, skipped = load_all(list(paths), warm=lambda: warm(rules))
+            if previous:
+                earlier = load_previous(previous)
+        skipped = extra_skipped + skipped
         return build_report(paths, files, skipped, rules, settings, lang=cfg.get("lang", lang) if not lang else lang,
-                            baseline=baseline)
+                            baseline=baseline, previous=earlier)
     finally:
         if was_enabled:
             gc.enable()
@@ -152,9 +168,15 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
 
 
 def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dict[str, Rule],
-                 settings: Settings, lang: str = "id", baseline: set[str] | None = None) -> dict:
+                 settings: Settings, lang: str = "id", baseline: set[str] | None = None,
+                 previous: list | None = None) -> dict:
     from .coverage import coverage_dict, summary_dict
     ctx = Context(files=files, lang=lang, settings=settings, skipped=skipped)
+    # -- across years: each file's year; the earlier years (periods.units.Year) as contexts of their own --
+    from .periods.years import file_years
+    years, ctx.year = file_years(files, paths[0] if len(paths) == 1 else None)
+    for y in previous or ():
+        ctx.previous.append(Context(files=y.files, lang=lang, settings=settings, year=y.year))
     try:
         settings.resolve(ctx)
         findings = list(settings.findings)
@@ -165,6 +187,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         # tables, rows and cells stay alive until a full garbage collection, which comes rarely when
         # millions of objects are alive (a batch worker grew by a folder's worth every big folder)
         ctx.cache.clear()
+        for p in ctx.previous:
+            p.cache.clear()
     findings = dedupe(findings)
     findings.sort(key=sort_key)
     suppressed = 0
@@ -179,7 +203,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         "lang": lang,
         "generated": _dt.date.today().isoformat(),
         "paths": [os.fspath(p) for p in paths],
-        "files": [dict(f.summary(), coverage=c) for f, c in zip(files, coverage)],
+        "files": [dict(f.summary(), year=y.year, coverage=c) for f, y, c in zip(files, years, coverage)],
         "skipped": skipped,
         "findings": dicts,
         "suppressed": suppressed,
@@ -192,6 +216,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
             "coverage": summary_dict(coverage, skipped, lang),
         },
         "settings": settings.describe(lang),
+        **({"previous": [y.describe() for y in previous]} if previous else {}),
     }
 
 
