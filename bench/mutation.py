@@ -7,7 +7,7 @@ change counts as detected when a finding that was not there before is located at
 as related, or names an aggregate it feeds (a SIPD export line: the sum of its sub kegiatan, shown at
 the sum's first line); or when a finding that did so is gone (the change undid a reported error). Every mutation changes the value by at least two units of the last digit the
 cell shows (a digit of the shown text, the last one by 2 or more; ±10 % rounded to the shown decimals,
-at least 2 units): two numbers rounded to the same precision legitimately agree within one unit
+at least 2 units, and not applied to a zero): two numbers rounded to the same precision legitimately agree within one unit
 (XBRL intervals: 666 and 667 may both be 666,5), so a smaller change may rightly go unnoticed.
 
 The folder is read once; a mutation changes one value of its Grid, detection runs again for that
@@ -68,6 +68,8 @@ class Folder:
         from auditor.scales import settings_from
         settings = settings_from({})
         ctx = Context(files=self.files, lang="en", settings=settings)
+        from auditor.periods.years import file_years     # as engine.build_report sets the report's year
+        _, ctx.year = file_years(self.files, self.paths[0] if len(self.paths) == 1 else None)
         settings.resolve(ctx)
         run_rules(ctx, self.rules)
         ctx.cache.clear()
@@ -185,6 +187,8 @@ def _mutate_number(value, kind, rng, number_format):
     scale = Decimal(100) if shown.percent else Decimal(1)     # a % format shows value × 100
     text = format(abs(shown.value), "f")
     if kind == "pct":
+        if shown.value == 0:
+            return None             # ±10 % of nothing: no change (a digit change covers zeros)
         step = Decimal(1).scaleb(-dec)
         new = (shown.value * Decimal("1.1" if rng.random() < 0.5 else "0.9")).quantize(step, ROUND_HALF_UP)
         if abs(new - shown.value) < 2 * step:
@@ -231,6 +235,8 @@ def _mutate_text(value: str, kind: str, rng: random.Random) -> str | None:
     span = m.group(0)
     if kind == "pct":
         n = parse_text(value)
+        if n.value == 0:
+            return None             # ±10 % of nothing: no change (a digit change covers zeros)
         step = Decimal(1).scaleb(-n.decimals)
         new = (n.value * Decimal("1.1" if rng.random() < 0.5 else "0.9")).quantize(step, ROUND_HALF_UP)
         if abs(new - n.value) < 2 * step:
