@@ -52,10 +52,11 @@ class Stated:
 
 def reference(ctx):
     """The nomenclature for this audit (config `nomenclature:` or the shipped one), loaded once."""
-    if "nomenclature" not in ctx.cache:
+    nom = ctx.nomenclature()
+    if nom is None:
         from ..reference import load
-        ctx.cache["nomenclature"] = load(getattr(ctx.settings, "nomenclature", None))
-    return ctx.cache["nomenclature"]
+        load(getattr(ctx.settings, "nomenclature", None))   # raises the reason: the rule reports it (IN900)
+    return nom
 
 
 def stated(ctx) -> list[Stated]:
@@ -210,9 +211,10 @@ def _named(nom, jenis, s: Stated, threshold):
     bidang = ".".join(s.code.split(".")[:2])
     want = words(s.name)
     best = None
-    for prefix in {bidang, "X.XX"}:
-        for e in nom.children(jenis, None, s.level):
-            if not e.code.startswith(prefix + ".") or codes.normalise_program_code(s.code) == e.code:
+    own = codes.normalise_program_code(s.code)
+    for prefix in (bidang, "X.XX"):
+        for e in nom.in_bidang(jenis, prefix, s.level):
+            if own in (e.code, _as_written(s.code, e.code)):
                 continue
             if words(e.name) == want or same(s.name, e.name, threshold):
                 if best is not None and best.code != e.code:

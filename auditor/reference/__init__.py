@@ -1,8 +1,9 @@
 """The official nomenclature (Kepmendagri) as a reference: codes, names, kinerja, indikator, satuan.
 
-The shipped reference (`kepmendagri.json.gz`, built by auditor/reference/build.py from the 2025
-revision) is read only when a rule asks for it, and once per process; a user's own revision (a workbook
-of the same shape, config key `nomenclature:`) is built on the fly and cached per process too.
+The shipped reference (`kepmendagri.zip`, built by auditor/reference/build.py from the 2025 revision)
+is opened only when a rule or the fact store asks for it, once per process, and only the bidang an
+audit's codes belong to are decompressed; a user's own revision (a workbook of the same shape, config
+key `nomenclature:`) is built on the fly and cached per process too.
 
 Codes are looked up as documents write them: `7.01.02.2.01.0002`, the two-digit SIPD variant
 (`…2.01.02`, normalised by auditor.codes), and penunjang codes (`7.01.01.2.02.0001`, program `01` of
@@ -10,7 +11,6 @@ any bidang) against the shared lines `X.XX.01…`.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import os
 from dataclasses import dataclass
@@ -19,8 +19,9 @@ from pathlib import Path
 
 from .. import codes
 
-SHIPPED = Path(__file__).resolve().parent / "kepmendagri.json.gz"
+SHIPPED = Path(__file__).resolve().parent / "kepmendagri.zip"
 JENIS = ("KABKOT", "PROV")
+_PARENT_PARTS = {6: 5, 5: 3, 3: 2, 2: 1}      # as auditor.codes: sub kegiatan → kegiatan → program → bidang
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,32 +40,74 @@ class Entry:
         return codes.parent_code(self.code)
 
 
-class Nomenclature:
-    def __init__(self, rows, revision: str, source: str):
-        self.revision = revision
-        self.source = source
-        # raw rows by (jenis, code); Entry objects are made on lookup: a folder asks for a few dozen
-        # of the 10,000 codes, and making them all would cost more than reading the file
-        self._rows: dict[tuple[str, str], list] = {(r[0], r[1]): r for r in rows}
-        self._entries: dict[tuple[str, str], Entry] = {}
-        self._children: dict[tuple[str, str | None, str], list[Entry]] | None = None
+class _Group:
+    """One jenis and bidang: its rows by code, and its codes by (parent, level) and by level."""
+    __slots__ = ("rows", "entries", "by_parent", "by_level")
 
-    def get(self, jenis: str, code: str) -> Entry | None:
-        key = (jenis, code)
-        e = self._entries.get(key)
+    def __init__(self, rows) -> None:
+        self.rows = {r[1]: r for r in rows}
+        self.entries: dict[str, Entry] = {}
+        self.by_parent: dict[tuple, list[str]] = {}
+        self.by_level: dict[str, list[str]] = {}
+        for c, r in self.rows.items():
+            if r[7]:
+                continue                     # former codes are looked up, never listed
+            parts = c.split(".")
+            up = _PARENT_PARTS.get(len(parts))
+            self.by_parent.setdefault((".".join(parts[:up]) if up else None, r[2]), []).append(c)
+            self.by_level.setdefault(r[2], []).append(c)
+
+    def get(self, code: str) -> Entry | None:
+        e = self.entries.get(code)
         if e is None:
-            r = self._rows.get(key)
+            r = self.rows.get(code)
             if r is None:
                 return None
-            e = self._entries[key] = Entry(*r)
+            e = self.entries[code] = Entry(*r)
         return e
 
-    def entries(self):
-        for key in self._rows:
-            yield self.get(*key)
+
+_EMPTY = _Group(())
+
+
+class Nomenclature:
+    def __init__(self, revision: str, source: str, rows=None, archive: str | None = None):
+        self.revision = revision
+        self.source = source
+        self._archive = archive
+        self._names: set[str] | None = None
+        self._groups: dict[tuple[str, str], _Group] = {}
+        if rows is not None:
+            from .build import groups
+            self._groups = {k: _Group(v) for k, v in groups(rows).items()}
+
+    def _group(self, jenis: str, bidang: str) -> _Group:
+        g = self._groups.get((jenis, bidang))
+        if g is None:
+            g = _EMPTY
+            if self._archive is not None:
+                import zipfile
+                member = f"{jenis}/{bidang}.json"
+                with zipfile.ZipFile(self._archive) as zf:
+                    if self._names is None:
+                        self._names = set(zf.namelist())
+                    if member in self._names:
+                        g = _Group(json.loads(zf.read(member)))
+            self._groups[(jenis, bidang)] = g
+        return g
+
+    def get(self, jenis: str, code: str) -> Entry | None:
+        return self._group(jenis, ".".join(code.split(".")[:2])).get(code)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return sum(len(self._group(*k).rows) for k in self.groups())
+
+    def groups(self) -> list[tuple[str, str]]:
+        if self._archive is None:
+            return sorted(self._groups)
+        with __import__("zipfile").ZipFile(self._archive) as zf:
+            names = zf.namelist()
+        return sorted(tuple(n[:-5].split("/", 1)) for n in names if "/" in n)
 
     @staticmethod
     def generic(code: str) -> str | None:
@@ -94,59 +137,57 @@ class Nomenclature:
         e = self.lookup(code, jenis)
         return e if e is not None and not e.now else None
 
-    def children(self, jenis: str, parent: str | None, level: str) -> list[Entry]:
-        """Entries of a level under a parent code (a document's code, penunjang mapped); parent None: a
-        whole level."""
-        if self._children is None:
-            idx: dict[tuple, list[Entry]] = {}
-            for e in self.entries():
-                if e.now:
-                    continue
-                idx.setdefault((e.jenis, e.parent, e.level), []).append(e)
-                idx.setdefault((e.jenis, None, e.level), []).append(e)
-            self._children = idx
-        if parent is not None:
-            p = codes.normalise_program_code(parent) or parent
-            got = self._children.get((jenis, p, level))
-            if got is None and self.generic(p):
-                got = self._children.get((jenis, self.generic(p), level))
-            return got or []
-        return self._children.get((jenis, None, level), [])
+    def children(self, jenis: str, parent: str, level: str) -> list[Entry]:
+        """Entries of a level under a parent code (a document's code: penunjang mapped)."""
+        p = codes.normalise_program_code(parent) or parent
+        for key in (p, self.generic(p)):
+            if key is None:
+                continue
+            g = self._group(jenis, ".".join(key.split(".")[:2]))
+            got = g.by_parent.get((key, level))
+            if got:
+                return [g.get(c) for c in got]
+        return []
+
+    def in_bidang(self, jenis: str, bidang: str, level: str) -> list[Entry]:
+        """Entries of a level in a bidang (`7.01`, or `X.XX` for the shared penunjang lines)."""
+        g = self._group(jenis, bidang)
+        return [g.get(c) for c in g.by_level.get(level, ())]
 
     def jenis_of(self, code_list) -> str:
         """PROV or KABKOT: the one that knows more of the codes (kegiatan codes differ: `.1.` vs `.2.`);
         KABKOT on a tie (kecamatan and most OPD reports)."""
         hits = {j: 0 for j in JENIS}
-        for c in code_list:
+        for c in set(code_list):
             n = codes.normalise_program_code(c)
             if n is None:
                 continue
             for j in JENIS:
                 g = self.generic(n)
-                if (j, n) in self._rows or (g and (j, g) in self._rows):
+                if self.get(j, n) is not None or (g and self.get(j, g) is not None):
                     hits[j] += 1
         return "PROV" if hits["PROV"] > hits["KABKOT"] else "KABKOT"
-
-
-def _read_json(path: Path) -> Nomenclature:
-    with gzip.open(path, "rb") as f:
-        doc = json.loads(f.read())
-    return Nomenclature(doc["rows"], doc.get("revision", "?"), doc.get("source", str(path)))
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: tuple) -> Nomenclature:
     p = Path(path)
-    if p.suffix == ".gz" or p.name.endswith(".json"):
-        return _read_json(p)
+    if p.suffix == ".zip":
+        import zipfile
+        try:
+            with zipfile.ZipFile(p) as zf:
+                meta = json.loads(zf.read("meta.json"))
+        except (zipfile.BadZipFile, KeyError, ValueError):
+            from .build import NomenclatureError
+            raise NomenclatureError(f"{p}: not a nomenclature reference (built by auditor.reference.build)") from None
+        return Nomenclature(meta.get("revision", "?"), meta.get("source", str(p)), archive=str(p))
     from .build import rows_from_workbook
-    rows = rows_from_workbook(p)
-    return Nomenclature(rows, revision=p.stem, source=str(p))
+    return Nomenclature(p.stem, str(p), rows=rows_from_workbook(p))
 
 
 def load(path: str | os.PathLike | None = None) -> Nomenclature:
     """The shipped reference, or a user's workbook (built on the fly); cached per process by path and
-    file stamp. Raises build.NomenclatureError with a one-line reason for an unusable workbook."""
+    file stamp. Raises build.NomenclatureError with a one-line reason for an unusable file."""
     p = Path(path) if path else SHIPPED
     try:
         st = p.stat()

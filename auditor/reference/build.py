@@ -1,12 +1,12 @@
 """Build the compact nomenclature reference from a Kepmendagri nomenclature workbook.
 
-Source of the shipped reference (`kepmendagri.json.gz` beside this file): the workbook
+Source of the shipped reference (`kepmendagri.zip` beside this file): the workbook
 `public/data subkegiatan.xlsx` of the public repository ichien86/esakip at commit
 17ece1cf25b101122dad8997cc65ea2612aba4d6 — the Kepmendagri nomenclature of bidang urusan / program /
 kegiatan / sub kegiatan with each sub kegiatan's kinerja, indikator and satuan, PROV (4,207 rows) and
 KABKOT (3,558 rows), in its 2025 revision (it cites 2025 regulations). Regenerate with
 
-    python -m auditor.reference.build "data subkegiatan.xlsx" auditor/reference/kepmendagri.json.gz \
+    python -m auditor.reference.build "data subkegiatan.xlsx" auditor/reference/kepmendagri.zip \
         --revision 2025 --source "ichien86/esakip @ 17ece1c… : public/data subkegiatan.xlsx"
 
 The workbook has one sheet, one header row, one row per sub kegiatan:
@@ -17,12 +17,13 @@ another order reads too (the `nomenclature:` config key builds it on the fly, au
 
 Each reference row: (jenis, code, level, name, kinerja, indikator, satuan, now) — `now` is empty for
 a code of the revision and, for a former code listed under SUBKEGIATAN SEBELUMNYA, the code that
-replaced it (its name is the former name).
+replaced it (its name is the former name). The file is a zip archive with `meta.json` (revision,
+source, columns) and one JSON member per jenis and bidang (`KABKOT/7.01.json`, `KABKOT/X.XX.json`): an
+audit decompresses only the few bidang its documents use (~1 ms) instead of all 10,000 codes.
 """
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -120,12 +121,30 @@ def _rows(body, cols: dict[str, int]) -> list[tuple]:
     return sorted(seen.values(), key=lambda r: (r[0], r[1]))
 
 
+def bidang_of(code: str) -> str:
+    return ".".join(code.split(".")[:2])
+
+
+def groups(rows) -> dict[tuple[str, str], list]:
+    out: dict[tuple[str, str], list] = {}
+    for r in rows:
+        out.setdefault((r[0], bidang_of(r[1])), []).append(list(r))
+    return out
+
+
 def write(rows: list[tuple], out: str | Path, *, revision: str, source: str) -> None:
-    doc = {"revision": revision, "source": source, "columns": list(COLUMNS), "rows": [list(r) for r in rows]}
-    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    # mtime=0: the same workbook gives the same bytes (a reviewable, reproducible file)
-    with open(out, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", compresslevel=9, mtime=0) as gz:
-        gz.write(data)
+    import zipfile
+
+    def put(zf, name, obj):
+        # a fixed date: the same workbook gives the same bytes (a reviewable, reproducible file)
+        info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, json.dumps(obj, ensure_ascii=False, separators=(",", ":")), compresslevel=9)
+
+    with zipfile.ZipFile(out, "w") as zf:
+        put(zf, "meta.json", {"revision": revision, "source": source, "columns": list(COLUMNS)})
+        for (jenis, bidang), members in sorted(groups(rows).items()):
+            put(zf, f"{jenis}/{bidang}.json", members)
 
 
 def main(argv=None) -> int:
