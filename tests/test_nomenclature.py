@@ -338,3 +338,30 @@ def test_lra_look_alike_as_an_anggaran_table(tmp_path):
     assert got.get("NAME101") == DROPPED_2025
     assert "NAME103" not in got
     assert "2.16.02.2.01.0017" in got.get("NAME102", set())
+
+
+# ---- a tujuan worded as a sasaran (NAME106) -----------------------------------------------------------------
+def test_sample_tujuan_worded_as_its_sasaran(sample_report):
+    got = found(sample_report, "NAME106")
+    assert got == [("NAME106", "lkip-2024.docx", "table 30", "B4"), ("NAME106", "renstra-tc25.xlsx", "T-C.25", "B8"),
+                   ("NAME106", "renstra-tc27.xlsx", "T-C.27", "B9")]
+    by = {Path(f["location"]["path"]).name: f for f in sample_report["findings"] if f["rule"] == "NAME106"}
+    assert [(r["sheet"], r["cell"]) for r in by["renstra-tc25.xlsx"]["related"]] == [("T-C.25", "D13")]
+    # the RKT's tujuan takes up the RPJMD's sasaran (its cascade): not reported
+    assert not [f for f in sample_report["findings"] if f["rule"] == "NAME106"
+                and f["location"]["path"].endswith("rkt-2024.xlsx")]
+
+
+def test_tujuan_check_reads_any_table_with_both_columns_in_one_document(tmp_path):
+    tc25 = ["No", "Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran", "Target Kinerja 2024"]
+    pk = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
+    doc = write_tables(tmp_path / "d.xlsx", [
+        {"header": tc25, "rows": [[1, "Meningkatnya Akuntabilitas Kinerja", "Nilai SAKIP", "Meningkatnya mutu layanan",
+                                   "IKM", 85]]},
+        {"header": pk, "rows": [[1, "Meningkatnya akuntabilitas kinerja.", "Nilai SAKIP OPD", "B"]]}])
+    assert found(audit([doc]), "NAME106") == [("NAME106", "d.xlsx", "Sheet1", "B2")]
+    # the same words in two different documents are not one document's mistake
+    a = write_tables(tmp_path / "a.xlsx", [{"header": tc25, "rows": [[1, "Meningkatnya Akuntabilitas Kinerja",
+                                                                       "Nilai SAKIP", "Meningkatnya mutu layanan", "IKM", 85]]}])
+    b = write_tables(tmp_path / "b.xlsx", [{"header": pk, "rows": [[1, "Meningkatnya akuntabilitas kinerja", "Nilai", "B"]]}])
+    assert found(audit([a, b]), "NAME106") == []

@@ -1,7 +1,7 @@
 """The check kinds: generic primitives that rule instances (rules/*.yaml) bind to tables and columns."""
 from __future__ import annotations
 
-from . import inputs, names, nomenclature, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
+from . import inputs, names, nomenclature, derived, hierarchy, numbering, ratio, same_fact, scale, total, text, wording
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -16,4 +16,5 @@ CHECKS = {
     "names": names,
     "nomenclature": nomenclature,
     "text": text,
+    "wording": wording,
 }
