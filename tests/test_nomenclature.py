@@ -365,3 +365,23 @@ def test_tujuan_check_reads_any_table_with_both_columns_in_one_document(tmp_path
                                                                        "Nilai SAKIP", "Meningkatnya mutu layanan", "IKM", 85]]}])
     b = write_tables(tmp_path / "b.xlsx", [{"header": pk, "rows": [[1, "Meningkatnya akuntabilitas kinerja", "Nilai", "B"]]}])
     assert found(audit([a, b]), "NAME106") == []
+
+
+def test_real_e_budgeting_export_codes_and_names_against_the_reference(nom):
+    """Kab. Mamberamo Raya's APBD-P 2023 line items: 383 distinct program / kegiatan / sub kegiatan
+    codes over 32 bidang, written "code name" (sub kegiatan with the two-digit last part). Every name is
+    its code's official one; the only code the 2025 revision does not know is a kegiatan it dropped."""
+    src = shared_dir()
+    book = src / "real" / "mamberamo-raya-2023" / "ebugeting-perubahan-2023.xlsx" if src else None
+    if book is None or not book.is_file():
+        pytest.skip("shared real e-budgeting export not available")
+    from auditor.reference.build import split
+    pairs = set()
+    for i, row in enumerate(openpyxl.load_workbook(book, read_only=True).worksheets[0].iter_rows(values_only=True)):
+        if i:
+            pairs.update(p for p in map(split, row[1:4]) if p)
+    assert len(pairs) == 383
+    jenis = nom.jenis_of(c for c, _ in pairs)
+    assert jenis == "KABKOT"
+    assert {c for c, _ in pairs if nom.lookup(c, jenis) is None} == {"2.14.03.2.04"}
+    assert [(c, n) for c, n in pairs if nom.lookup(c, jenis) and not same(n, nom.lookup(c, jenis).name)] == []
