@@ -37,8 +37,9 @@ def inspect_paths(paths: list[str], facts: bool = False, claims: bool = False) -
             "problems": [p.to_dict() for p in f.problems],
         })
     if facts:
-        from .facts import build_facts
-        store = build_facts(files)
+        from .engine import Context
+        # the facts as `check` builds them: resolution anchored on the (shipped) nomenclature
+        store = Context(files=files).facts()
         out["entities"] = store.entities_summary()
         out["facts"] = [fa.to_dict() for fa in store.facts]
     if claims:

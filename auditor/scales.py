@@ -204,6 +204,13 @@ class Settings:
             d["scale"] = act.name
             d["scale_source"] = act.source
             d["scale_bands"] = "; ".join(f"{b.label}: {b.text()}" for b in act.bands)
+        from .reference import load
+        from .reference.build import NomenclatureError
+        try:                    # the revision the NAME10x rules and the resolution used (its meta only)
+            nom = load(self.nomenclature)
+            d["nomenclature"] = f"Kepmendagri, {nom.revision}: {nom.source}"
+        except NomenclatureError:
+            pass
         return d
 
 

@@ -145,6 +145,8 @@ def test_config_points_at_another_revision(tmp_path):
     assert [(f["location"]["cell"], f["expected"]) for f in name] == [
         ("B4", "Penguatan Tata Kelola Pemerintahan Kecamatan")]
     assert "rev" in name[0]["message"]                         # the revision named after its workbook
+    assert other["settings"]["nomenclature"].startswith("Kepmendagri, rev:")
+    assert shipped["settings"]["nomenclature"].startswith("Kepmendagri, 2025: ichien86/esakip @ 17ece1cf")
 
 
 def test_config_with_a_missing_or_wrong_workbook_is_a_config_error(tmp_path):
