@@ -387,3 +387,30 @@ def test_real_e_budgeting_export_codes_and_names_against_the_reference(nom):
     assert jenis == "KABKOT"
     assert {c for c, _ in pairs if nom.lookup(c, jenis) is None} == {"2.14.03.2.04"}
     assert [(c, n) for c, n in pairs if nom.lookup(c, jenis) and not same(n, nom.lookup(c, jenis).name)] == []
+
+
+def test_an_abbreviated_name_without_code_resolves_by_the_official_name(tmp_path, nom):
+    """The SIPD export names the sub kegiatan officially; Tabel 3.5 shortens it ("Musrenbang"). The
+    fuzzy match among siblings alone does not tie them (score 63): only the identical pagu did, and
+    NAME002 called the row renamed. The official name ties it (92, abbreviation spelled out)."""
+    prog, keg = "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN", "Koordinasi Kegiatan Pemberdayaan Desa"
+    sub1 = "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di Desa"
+    sub3 = "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan"
+    sipd = write_tables(tmp_path / "sipd.xlsx", [{"header": SIPD, "rows": [
+        ["7.01.03", prog, "7.01.03.2.01", keg, "7.01.03.2.01.0001", sub1, "5.1.02.01.01.0024", "ATK", 7303000],
+        ["7.01.03", prog, "7.01.03.2.01", keg, "7.01.03.2.01.0003", sub3, "5.1.02.01.01.0024", "ATK", 120966000]]}])
+    lkip = write_tables(tmp_path / "lkip.xlsx", [{"header": ["Sasaran", "Program/ Kegiatan/ Sub Kegiatan Pendukung Sasaran",
+                                                             "Anggaran", "Realisasi", "% Serapan Anggaran"], "rows": [
+        ["Sasaran 3 : Meningkatnya Kesejahteraan", "Program 1 : Program Pemberdayaan Masyarakat Desa dan Kelurahan", "", "", ""],
+        ["", "Kegiatan 1 : Koordinasi Kegiatan Pemberdayaan Desa", "", "", ""],
+        ["", "Sub Kegiatan 1 : Partisipasi Masyarakat Forum Musrenbang Desa", "Rp. 7.303.000", "Rp. 6.526.400", 89]]}])
+    files, _ = load_all([sipd, lkip])
+    plain = build_facts(files)
+    anchored = build_facts(files, nom)
+    stated = "Partisipasi Masyarakat Forum Musrenbang Desa"
+    before = [(r.how, r.entity) for r in plain.resolutions if r.stated == stated]
+    after = [(r.how, r.entity) for r in anchored.resolutions if r.stated == stated]
+    assert before == [("pagu", "7.01.03.2.01.0001")]
+    assert after == [("nomenclature", "7.01.03.2.01.0001")]
+    # neither "renamed" (NAME002) nor "not the official name" (NAME103): it is the same name, shortened
+    assert found(audit([sipd, lkip]), "NAME002", "NAME103") == []
