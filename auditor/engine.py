@@ -49,8 +49,7 @@ class Context:
         """The official nomenclature (config `nomenclature:` or the shipped revision), read once, when a
         rule or the fact store first asks; None when it cannot be read (the rules that need it say so)."""
         if "nomenclature" not in self.cache:
-            from .reference import load
-            from .reference.build import NomenclatureError
+            from .reference import NomenclatureError, load
             try:
                 self.cache["nomenclature"] = load(getattr(self.settings, "nomenclature", None))
             except NomenclatureError:

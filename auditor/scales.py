@@ -204,8 +204,7 @@ class Settings:
             d["scale"] = act.name
             d["scale_source"] = act.source
             d["scale_bands"] = "; ".join(f"{b.label}: {b.text()}" for b in act.bands)
-        from .reference import load
-        from .reference.build import NomenclatureError
+        from .reference import NomenclatureError, load
         try:                    # the revision the NAME10x rules and the resolution used (its meta only)
             nom = load(self.nomenclature)
             d["nomenclature"] = f"Kepmendagri, {nom.revision}: {nom.source}"
@@ -237,8 +236,7 @@ def settings_from(cfg: dict) -> Settings:
         s.efisiensi = {k: [norm_label(x) for x in v] for k, v in eff.items()}
     nom = cfg.get("nomenclature")
     if nom is not None:
-        from .reference import load
-        from .reference.build import NomenclatureError
+        from .reference import NomenclatureError, load
         try:
             load(nom)               # fail early (exit 2) on a workbook of another shape; cached for the rules
         except NomenclatureError as e:

@@ -15,7 +15,8 @@ from auditor.checks.base import ConfigError
 from auditor.engine import Context, audit
 from auditor.facts import build_facts
 from auditor.loader import load_all
-from auditor.reference.build import NomenclatureError, rows_from_workbook
+from auditor.reference import NomenclatureError
+from auditor.reference.build import rows_from_workbook
 from auditor.reference.match import same, same_unit
 from tests.helpers import shared_dir, write_tables
 

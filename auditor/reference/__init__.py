@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,16 +23,28 @@ JENIS = ("KABKOT", "PROV")
 _PARENT_PARTS = {6: 5, 5: 3, 3: 2, 2: 1}      # as auditor.codes: sub kegiatan → kegiatan → program → bidang
 
 
-@dataclass(frozen=True, slots=True)
+class NomenclatureError(ValueError):
+    """A nomenclature file that cannot be used (one line, for the user)."""
+
+
 class Entry:
-    jenis: str
-    code: str              # as in the reference (X.XX.01… for penunjang lines)
-    level: str             # bidang | program | kegiatan | sub_kegiatan
-    name: str
-    kinerja: str = ""
-    indikator: str = ""
-    satuan: str = ""
-    now: str = ""          # a former code: the code that replaced it in this revision
+    """One code of the reference. A plain class (not a dataclass): the check registry imports this
+    module's users on every run, and a dataclass costs ~1 ms to create."""
+    __slots__ = ("jenis", "code", "level", "name", "kinerja", "indikator", "satuan", "now")
+
+    def __init__(self, jenis: str, code: str, level: str, name: str, kinerja: str = "", indikator: str = "",
+                 satuan: str = "", now: str = "") -> None:
+        self.jenis = jenis
+        self.code = code              # as in the reference (X.XX.01… for penunjang lines)
+        self.level = level            # bidang | program | kegiatan | sub_kegiatan
+        self.name = name
+        self.kinerja = kinerja
+        self.indikator = indikator
+        self.satuan = satuan
+        self.now = now                # a former code: the code that replaced it in this revision
+
+    def __repr__(self) -> str:
+        return f"Entry({self.jenis} {self.code} {self.level} {self.name!r}{' -> ' + self.now if self.now else ''})"
 
     @property
     def parent(self) -> str | None:
@@ -75,6 +86,7 @@ class Nomenclature:
         self.revision = revision
         self.source = source
         self._archive = archive
+        self._zip = None                      # the archive, opened on the first group asked for
         self._names: set[str] | None = None
         self._groups: dict[tuple[str, str], _Group] = {}
         if rows is not None:
@@ -86,13 +98,15 @@ class Nomenclature:
         if g is None:
             g = _EMPTY
             if self._archive is not None:
-                import zipfile
+                if self._zip is None:
+                    import zipfile
+                    # kept open for the process (the reference is cached per process): one read of the
+                    # archive's directory instead of one per group
+                    self._zip = zipfile.ZipFile(self._archive)
+                    self._names = set(self._zip.namelist())
                 member = f"{jenis}/{bidang}.json"
-                with zipfile.ZipFile(self._archive) as zf:
-                    if self._names is None:
-                        self._names = set(zf.namelist())
-                    if member in self._names:
-                        g = _Group(json.loads(zf.read(member)))
+                if member in self._names:
+                    g = _Group(json.loads(self._zip.read(member)))
             self._groups[(jenis, bidang)] = g
         return g
 
@@ -178,7 +192,6 @@ def _load(path: str, stamp: tuple) -> Nomenclature:
             with zipfile.ZipFile(p) as zf:
                 meta = json.loads(zf.read("meta.json"))
         except (zipfile.BadZipFile, KeyError, ValueError):
-            from .build import NomenclatureError
             raise NomenclatureError(f"{p}: not a nomenclature reference (built by auditor.reference.build)") from None
         return Nomenclature(meta.get("revision", "?"), meta.get("source", str(p)), archive=str(p))
     from .build import rows_from_workbook
@@ -187,11 +200,10 @@ def _load(path: str, stamp: tuple) -> Nomenclature:
 
 def load(path: str | os.PathLike | None = None) -> Nomenclature:
     """The shipped reference, or a user's workbook (built on the fly); cached per process by path and
-    file stamp. Raises build.NomenclatureError with a one-line reason for an unusable file."""
+    file stamp. Raises NomenclatureError with a one-line reason for an unusable file."""
     p = Path(path) if path else SHIPPED
     try:
         st = p.stat()
     except OSError as e:
-        from .build import NomenclatureError
         raise NomenclatureError(f"{p}: cannot be read ({e.strerror or e})") from None
     return _load(str(p), (st.st_mtime_ns, st.st_size))

@@ -23,11 +23,12 @@ audit decompresses only the few bidang its documents use (~1 ms) instead of all 
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from pathlib import Path
+
+from . import NomenclatureError
 
 COLUMNS = ("jenis", "code", "level", "name", "kinerja", "indikator", "satuan", "now")
 # header words -> field; the level columns carry "code name"
@@ -40,10 +41,6 @@ HEADERS = {
 LEVEL_COLUMNS = ("bidang", "program", "kegiatan", "sub_kegiatan")
 _CODE_NAME = re.compile(r"\s*([0-9X]\.(?:[0-9]{2}|XX)(?:\.[0-9]{2}(?:\.[0-9]\.[0-9]{2}(?:\.[0-9]{4})?)?)?)\s+(.*)",
                         re.S | re.I)
-
-
-class NomenclatureError(ValueError):
-    """The workbook is not a nomenclature of the expected shape (one line, for the user)."""
 
 
 def clean(text) -> str:
@@ -148,6 +145,7 @@ def write(rows: list[tuple], out: str | Path, *, revision: str, source: str) -> 
 
 
 def main(argv=None) -> int:
+    import argparse
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("workbook")
     ap.add_argument("out")
