@@ -415,3 +415,38 @@ def test_an_abbreviated_name_without_code_resolves_by_the_official_name(tmp_path
     assert after == [("nomenclature", "7.01.03.2.01.0001")]
     # neither "renamed" (NAME002) nor "not the official name" (NAME103): it is the same name, shortened
     assert found(audit([sipd, lkip]), "NAME002", "NAME103") == []
+
+
+# ---- two sasaran of one list with one wording (NAME107) ------------------------------------------------------
+@pytest.mark.parametrize("which", ["fail", "pass"])
+def test_name107_examples_in_a_docx(tmp_path, which):
+    from auditor.rules import load_rules
+    from tests.test_text import write_docx
+    ex = load_rules()["NAME107"].examples[which]
+    rep = audit([write_docx(tmp_path / f"{which}.docx", ex["text"])])
+    got = [f for f in rep["findings"] if f["rule"] == "NAME107"]
+    want = ex.get("findings") or []
+    assert sorted(next((w for w in want if w in f["location"]["quote"]), f["location"]["quote"]) for f in got) == \
+        sorted(want)
+
+
+def test_sample_sasaran_5_and_6_share_a_name_in_the_ikhtisar_and_in_section_e(sample_report):
+    got = sorted((f["location"]["sheet"], f["location"]["row_label"], f["related"][0]["label"], f["reported"])
+                 for f in sample_report["findings"] if f["rule"] == "NAME107")
+    name = "penataan organisasi pemerintah daerah dan tata laksana penyelenggaraan pemerintahan dan pelayanan publik"
+    assert got == [
+        ("BAB III AKUNTABILITAS KINERJA > E. EVALUASI DAN ANALISIS PENYEBAB KEBERHASILAN DAN KEGAGALAN",
+         "Sasaran 6", "Sasaran 5", "Meningkatkan " + name),
+        ("IKHTISAR EKSEKUTIF", "Sasaran 6", "Sasaran 5", "Meningkatnya " + name)]
+
+
+def test_same_sasaran_named_again_or_in_another_section_is_not_reported(tmp_path):
+    from tests.test_text import write_docx
+    doc = write_docx(tmp_path / "d.docx", [
+        "# IKHTISAR EKSEKUTIF",
+        "Sasaran 5 : Meningkatnya penataan organisasi pemerintah daerah mendapat predikat Sangat Tinggi.",
+        "Sasaran 5 : Meningkatnya penataan organisasi pemerintah daerah dengan capaian 100%.",
+        "Capaian kinerja Sasaran 6: 100% dapat dikategorikan efisien.",
+        "# BAB III AKUNTABILITAS KINERJA",
+        "Sasaran 6 : Meningkatnya penataan organisasi pemerintah daerah mendapat predikat Sangat Tinggi."])
+    assert [f for f in audit([doc])["findings"] if f["rule"] == "NAME107"] == []
