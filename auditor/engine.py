@@ -45,8 +45,19 @@ class Context:
     def facts(self):
         if "facts" not in self.cache:
             from .facts import build_facts
-            self.cache["facts"] = build_facts(self.files, self.year)
+            self.cache["facts"] = build_facts(self.files, self.year, self.nomenclature())
         return self.cache["facts"]
+
+    def nomenclature(self):
+        """The official nomenclature (config `nomenclature:` or the shipped revision), read once, when a
+        rule or the fact store first asks; None when it cannot be read (the rules that need it say so)."""
+        if "nomenclature" not in self.cache:
+            from .reference import NomenclatureError, load
+            try:
+                self.cache["nomenclature"] = load(getattr(self.settings, "nomenclature", None))
+            except NomenclatureError:
+                self.cache["nomenclature"] = None
+        return self.cache["nomenclature"]
 
     def paragraphs(self):
         return [p for f in self.files for p in f.paragraphs]

@@ -37,10 +37,11 @@ def inspect_paths(paths: list[str], facts: bool = False, claims: bool = False) -
             "problems": [p.to_dict() for p in f.problems],
         })
     if facts:
-        from .facts import build_facts
+        from .engine import Context
         from .periods.years import file_years
-        # the year the audit takes the folder as (as engine.build_report does)
-        store = build_facts(files, file_years(files, paths[0] if len(paths) == 1 else None)[1])
+        # the facts as `check` builds them: the year the audit takes the folder as, resolution anchored
+        # on the (shipped) nomenclature
+        store = Context(files=files, year=file_years(files, paths[0] if len(paths) == 1 else None)[1]).facts()
         out["entities"] = store.entities_summary()
         out["facts"] = [fa.to_dict() for fa in store.facts]
     if claims:

@@ -1590,7 +1590,7 @@ def _b(tmp):
          counts=(7, 0, 0), nums={(6, "bulan@mei"): ("7000000", 0, False)})
 def _b(tmp):
     from rak_fixture import build
-    return build(tmp / "rak.xlsx", change=("7.01.02.2.01.0001", 4, 7_000_000))
+    return build(tmp / "rak.xlsx", change=("7.01.02.2.01.0002", 4, 7_000_000))
 
 
 NO_TABLE = [("prose-sheet", _prose), ("chart-like-number-block", _chart_block),

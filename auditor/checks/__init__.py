@@ -1,7 +1,7 @@
 """The check kinds: generic primitives that rule instances (rules/*.yaml) bind to tables and columns."""
 from __future__ import annotations
 
-from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
+from . import inputs, names, nomenclature, derived, hierarchy, numbering, ratio, same_fact, scale, total, text, wording
 from . import across_years, past_capaian, previous_year, series
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
@@ -15,9 +15,11 @@ CHECKS = {
     "same_fact": same_fact,
     "input": inputs,
     "names": names,
+    "nomenclature": nomenclature,
     "text": text,
     "across_years": across_years,
     "past_capaian": past_capaian,
     "series": series,
     "previous_year": previous_year,
+    "wording": wording,
 }

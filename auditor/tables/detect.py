@@ -542,7 +542,8 @@ def link_hierarchy(t: Table) -> None:
             stack.pop()
         row.parent = stack[-1] if stack else None
         if row.parent is not None and _codes_disagree(t.rows[row.parent].code, row.code):
-            row.parent = None       # both rows state codes, and the codes say they are not parent and child
+            t.listed_under[i] = row.parent   # the listing says so (checks.nomenclature reports it) …
+            row.parent = None       # … but both rows state codes, and the codes say they are not parent and child
         stack.append(i)
 
 
