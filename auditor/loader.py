@@ -21,6 +21,7 @@ class FileResult:
     problems: list[Finding] = field(default_factory=list)
     error: str | None = None
     sheets: int = 0
+    pages: int | None = None                  # PDF: its number of pages
 
     def summary(self) -> dict:
         return {
@@ -32,6 +33,7 @@ class FileResult:
             "unrecognised": [{"sheet": u.sheet, "reason": u.reason} for u in self.unrecognised],
             "paragraphs": len(self.paragraphs),
             "error": self.error,
+            **({"pages": self.pages} if self.pages is not None else {}),
         }
 
 
@@ -43,6 +45,29 @@ def in_finding(code: str, name: str, severity: str, path: str, message: str, she
 
 
 WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
+
+
+def _page_list(pages: list[int]) -> str:
+    """[2, 3, 4, 8] -> "2-4, 8"."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def scanned_findings(path: str, doc) -> list[Finding]:
+    """Pages that are only an image (a scan) cannot be audited from text: say which (IN005)."""
+    if not doc.scanned:
+        return []
+    if doc.images_only:
+        msg = f"every page (1-{doc.pages}): nothing in this PDF was audited"
+    else:
+        msg = f"pages {_page_list(doc.scanned)} of {doc.pages}"
+    return [Finding(rule="IN020", name="pages-not-audited", severity="warning", message=msg,
+                    location=Location(path=path, page=doc.scanned[0]), reported=_page_list(doc.scanned))]
 
 
 @dataclass
@@ -92,6 +117,12 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             from .readers.document import read_document
             doc = read_document(path)
             grids, res.paragraphs = doc.grids, doc.paragraphs
+        elif kind == "pdf":
+            from .readers.pdf import read_pdf
+            doc = read_pdf(path)
+            grids, res.paragraphs = doc.grids, doc.paragraphs
+            res.pages = doc.pages
+            res.problems.extend(scanned_findings(path, doc))
         elif kind in WORKBOOKS:
             from .readers.workbook import read_workbook
             if opened.error is not None:

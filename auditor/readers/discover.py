@@ -32,7 +32,8 @@ from typing import Iterable, Iterator
 
 __all__ = ["Skipped", "Discovery", "OFFICE_EXT", "discover", "audit_folders"]
 
-OFFICE_EXT = {".xlsx", ".xlsm", ".xls", ".ods", ".docx"}
+OFFICE_EXT = {".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".pdf", ".doc", ".odt", ".rtf", ".htm", ".html", ".mht",
+              ".mhtml"}
 MAX_ENTRIES = 1_000_000
 
 

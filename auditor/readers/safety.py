@@ -97,7 +97,7 @@ class Limits:
     xml_prolog_bytes: int = 64 * 1024
 
 
-READABLE_KINDS = frozenset({"xlsx", "xlsm", "xls", "ods", "docx"})
+READABLE_KINDS = frozenset({"xlsx", "xlsm", "xls", "ods", "docx", "pdf"})
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
