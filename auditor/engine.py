@@ -138,7 +138,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         # tables, rows and cells stay alive until a full garbage collection, which comes rarely when
         # millions of objects are alive (a batch worker grew by a folder's worth every big folder)
         ctx.cache.clear()
-    findings = dedupe(findings)
+    from .pages import add_pages
+    findings = dedupe(add_pages(findings, files))
     findings.sort(key=sort_key)
     suppressed = 0
     if baseline:

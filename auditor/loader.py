@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .model import Finding, Location
 from .readers.document import Paragraph
 from .readers.grid import EXCEL_ERRORS
+from .readers.safety import InputProblem
 from .tables.detect import Unrecognised, detect_tables
 from .tables.model import Table
 
@@ -45,6 +46,7 @@ def in_finding(code: str, name: str, severity: str, path: str, message: str, she
 
 
 WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
+CONVERTED = ("doc", "odt", "rtf")          # read as .docx after LibreOffice converts them
 
 
 def _page_list(pages: list[int]) -> str:
@@ -129,6 +131,19 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
                 raise opened.error
             grids = read_workbook(path, parsed=opened.parsed)
             opened.parsed = None
+        elif kind in ("html", "mhtml"):
+            from .readers.html import read_html
+            grids = read_html(path, mime=kind == "mhtml")
+        elif kind in CONVERTED:
+            from .readers.convert import to_docx
+            from .readers.document import read_document
+            with to_docx(path, kind) as docx_path:
+                doc = read_document(docx_path)
+            for g in doc.grids:
+                g.path = path
+            for p in doc.paragraphs:
+                p.path = path
+            grids, res.paragraphs = doc.grids, doc.paragraphs
         else:
             msg = {"html": "HTML page saved with a spreadsheet name; open it in Excel and save as .xlsx",
                    "csv": "plain text/CSV, not a workbook"}.get(kind, f"not a workbook or Word document ({kind})")
@@ -137,6 +152,10 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             return res
     except KeyboardInterrupt:
         raise
+    except InputProblem as e:  # the reader found what the first look could not (a PDF's password, its pages)
+        res.error = e.message
+        res.problems.append(in_finding("IN001", "unreadable-file", "error", path, e.message, reported=e.reason))
+        return res
     except Exception as e:  # a reader library choked on the content: say so, keep going
         msg = f"cannot be read as {kind}: {type(e).__name__}: {str(e)[:160]}"
         res.error = msg

@@ -269,15 +269,33 @@ def _heading_level(line: _Line, outline: list[list] | None) -> int | None:
     return None
 
 
-def read_pdf(path: str, max_pages: int = 2000) -> PdfDocument:
+def _open(path: str):
+    """PDFium's document, or InputProblem with a reason a user can act on."""
     import pypdfium2 as pdfium
+
+    from .safety import InputProblem
+
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise InputProblem(path, "encrypted", "The PDF is protected with a password; ask for a copy without "
+                                                  "one (or the .docx).") from None
+        raise InputProblem(path, "corrupt_pdf", f"The PDF is damaged and cannot be opened ({str(e)[:80]}).") from None
+
+
+def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
     import pypdfium2.raw as R
 
-    pdf = pdfium.PdfDocument(path)
+    from .safety import InputProblem, Limits
+
+    max_pages = max_pages or Limits().max_pdf_pages
+    pdf = _open(path)
     try:
         npages = len(pdf)
         if npages > max_pages:
-            raise ValueError(f"{npages} pages, more than the {max_pages} read")
+            raise InputProblem(path, "too_many_pages", f"The PDF has {npages} pages, more than the {max_pages} "
+                                                       f"read; split it, or send the report without its attachments.")
         outline = _outline(pdf)
         has_outline = bool(outline)
         items: list[tuple] = []              # ("line", _Line, level) | ("tbl", _Table)
