@@ -64,10 +64,7 @@ def scanned_findings(path: str, doc) -> list[Finding]:
     """Pages that are only an image (a scan) cannot be audited from text: say which (IN005)."""
     if not doc.scanned:
         return []
-    if doc.images_only:
-        msg = f"every page (1-{doc.pages}): nothing in this PDF was audited"
-    else:
-        msg = f"pages {_page_list(doc.scanned)} of {doc.pages}"
+    msg = f"{_page_list(doc.scanned)} / {doc.pages}"     # the rule's template says it in the report's language
     return [Finding(rule="IN020", name="pages-not-audited", severity="warning", message=msg,
                     location=Location(path=path, page=doc.scanned[0]), reported=_page_list(doc.scanned))]
 
@@ -121,7 +118,7 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             grids, res.paragraphs = doc.grids, doc.paragraphs
         elif kind == "pdf":
             from .readers.pdf import read_pdf
-            doc = read_pdf(path)
+            doc = read_pdf(path, max_pages=limits.max_pdf_pages if limits else None)
             grids, res.paragraphs = doc.grids, doc.paragraphs
             res.pages = doc.pages
             res.problems.extend(scanned_findings(path, doc))

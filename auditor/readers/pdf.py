@@ -165,7 +165,8 @@ def _tables(page_no: int, edges: list[dict], textpage, height: float) -> list[_T
             r0, r1 = _index(ys, top), _index(ys, bottom) - 1
             if c1 < c0 or r1 < r0:
                 continue
-            text = _clean(textpage.get_text_bounded(x0, height - bottom, x1, height - top))
+            # 1 pt inside the rules: the descenders of a caption set tight above the table stay out
+            text = _clean(textpage.get_text_bounded(x0 + 1, height - bottom + 1, x1 - 1, height - top - 1))
             values[r0][c0] = text or None
             if r1 > r0 or c1 > c0:
                 merged.append((r0, c0, r1, c1))
@@ -460,6 +461,18 @@ def _paragraphs(items: list[tuple]) -> list[tuple]:
     return out
 
 
+def _preamble(texts: list[str]) -> list[str]:
+    """The lines introducing a table ("Sub Kegiatan : Peningkatan … Forum" / "Musyawarah …"): a line without
+    a label that follows a labelled one goes on with it, as the line break inside one Word paragraph it was."""
+    out: list[str] = []
+    for t in texts:
+        if out and " : " in out[-1] and ":" not in t and t[:1].isupper() and not CAPTION_RE.match(t):
+            out[-1] += "\n" + t
+        else:
+            out.append(t)
+    return out
+
+
 def _assemble(path: str, items: list[tuple]) -> PdfDocument:
     """The same caption and section logic as readers.document.read_document, over the PDF's items."""
     items = _paragraphs(_join_tables(items))
@@ -479,7 +492,7 @@ def _assemble(path: str, items: list[tuple]) -> PdfDocument:
             g = Grid(path=path, sheet=f"table {len(grids) + 1}", values=values, merged=t.merged, caption=caption,
                      source="pdf")
             g.row_pages = list(t.row_pages)
-            g.preamble = [p.text for p in paragraphs[-4:] if p.index > last_table_para]
+            g.preamble = _preamble([p.text for p in paragraphs[-5:] if p.index > last_table_para])[-4:]
             grids.append(g)
             last_table_para = pidx
             last_caption = caption
