@@ -133,6 +133,15 @@ def test_page_shown_in_every_output(pdf_folder, tmp_path):
 
 # ---- PDFs built here ------------------------------------------------------------------------------------
 
+def _running(canvas, doc):
+    """A running header and footer on every page, as Word documents have them."""
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(72, 842 - 30, "LKIP Kecamatan Contoh Tahun 2024")
+    canvas.drawString(500, 20, f"Halaman {doc.page}")
+    canvas.restoreState()
+
+
 def _pdf_table(path: Path, rows: list[list[str]], repeat: int = 1, spans=(), image_page: bool = False,
                encrypt: str | None = None) -> Path:
     """A PDF with a caption and a ruled table long enough to run over pages, its header repeated."""
@@ -156,7 +165,7 @@ def _pdf_table(path: Path, rows: list[list[str]], repeat: int = 1, spans=(), ima
     if image_page:
         story.append(PageBreak())
         story.append(_image_flowable(path.parent))
-    doc.build(story)
+    doc.build(story, onFirstPage=_running, onLaterPages=_running)
     return path
 
 
@@ -187,6 +196,8 @@ def test_two_page_table_with_repeated_header_is_one_table_and_its_total_checked(
     assert g.nrows == n + 2                                       # header once, every row, the JUMLAH
     assert [g.text(r, 0) for r in range(g.nrows)].count("No") == 1
     assert g.row_pages[0] == 1 and g.row_pages[-1] == res.pages
+    # the running header and footer are neither rows nor paragraphs
+    assert not [p for p in res.paragraphs if "LKIP Kecamatan Contoh" in p.text or "Halaman" in p.text]
     assert g.text(g.nrows - 1, 2) == wrong                        # numbers as the text shows them
     rep = audit([str(p)])
     (f,) = [f for f in rep["findings"] if f["rule"] == "SUM001" and f["location"]["cell"] == f"C{n + 2}"]

@@ -248,6 +248,23 @@ _SUB_SHAPE = re.compile(r"^[A-H]\.\s+[A-Z][A-Z ,()/-]{3,}$")
 _LIST = re.compile(r"^\s*(\d{1,2}[.)]|[a-z][.)]|[-•*])\s")
 
 
+def _digitless(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _running_lines(read: list[tuple]) -> set[str]:
+    """Texts (digits aside) standing in the top or bottom margin band of at least half the pages, and of
+    two at least: a running header or footer ("LKIP Kecamatan Kalisat 2024 | 12")."""
+    if len(read) < 2:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for i, height, _tables, lines, _image in read:
+        for ln in lines:
+            if ln.top < 0.08 * height or ln.bottom > 0.92 * height:
+                seen.setdefault(_digitless(ln.text), set()).add(i)
+    return {t for t, pages in seen.items() if len(pages) >= max(2, (len(read) + 1) // 2)}
+
+
 def _heading_level(line: _Line, outline: list[list] | None) -> int | None:
     """The heading level of a line: the first unused bookmark of its page with its text, or (no outline
     in the file) the shape of an LKIP heading."""
@@ -301,6 +318,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         has_outline = bool(outline)
         items: list[tuple] = []              # ("line", _Line, level) | ("tbl", _Table)
         scanned: list[int] = []
+        read: list[tuple] = []               # (page index, height, tables, lines, has an image) per page with text
         for i in range(npages):
             page = pdf[i]
             try:
@@ -310,8 +328,9 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                     nchars = textpage.count_chars()
                     if nchars > _MAX_CHARS_PAGE:
                         raise ValueError(f"page {i + 1} holds {nchars} characters")
+                    image = any(True for _ in page.get_objects(filter=[R.FPDF_PAGEOBJ_IMAGE], max_depth=4))
                     if nchars == 0 or not textpage.get_text_range().strip():
-                        if any(True for _ in page.get_objects(filter=[R.FPDF_PAGEOBJ_IMAGE], max_depth=4)):
+                        if image:
                             scanned.append(i + 1)
                         continue
                     tables = _tables(i + 1, _edges(page, height), textpage, height)
@@ -320,9 +339,15 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                     textpage.close()
             finally:
                 page.close()
-            # running headers/footers: a bare page number in the top or bottom margin band
+            read.append((i, height, tables, lines, image))
+        running = _running_lines(read)
+        for i, height, tables, lines, image in read:
+            # running headers and footers: a page number or a line repeated in the margin bands of most pages
             lines = [ln for ln in lines if not ((ln.top < 0.08 * height or ln.bottom > 0.92 * height)
-                                                and _PAGE_NUMBER.match(ln.text))]
+                                                and (_PAGE_NUMBER.match(ln.text) or _digitless(ln.text) in running))]
+            if image and not lines and not tables:
+                scanned.append(i + 1)        # a scan pasted into a page that only has its header and footer
+                continue
             page_outline = [[lv, t, False] for lv, t in outline.get(i, ())] if has_outline else None
             seq: list[tuple[float, tuple]] = [(t.top, ("tbl", t)) for t in tables]
             seq += [(ln.top, ("line", ln, _heading_level(ln, page_outline))) for ln in lines]
@@ -341,7 +366,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         pdf.close()
     doc = _assemble(path, items)
     doc.pages = npages
-    doc.scanned = scanned
+    doc.scanned = sorted(scanned)
     doc.images_only = bool(scanned) and len(scanned) == npages
     return doc
 
