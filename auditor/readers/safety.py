@@ -733,9 +733,9 @@ def check_file(path, limits: Limits = Limits(), accept: Collection[str] = READAB
                                                        "(File > Info > Protect Workbook) and send it again.")
             else:
                 kind = _sniff_plain(head)
-                if kind == "pdf":
+                if kind == "pdf" and kind in accept:
                     _check_pdf(f, size, p, limits)
-                elif kind in ("html", "mhtml") and size > limits.max_html_bytes:
+                elif kind in ("html", "mhtml") and kind in accept and size > limits.max_html_bytes:
                     raise InputProblem(p, "too_large", f"The web page is {_human(size)}, larger than the "
                                                        f"{_human(limits.max_html_bytes)} read.")
         except InputProblem:
