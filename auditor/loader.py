@@ -61,12 +61,19 @@ def _page_list(pages: list[int]) -> str:
 
 
 def scanned_findings(path: str, doc) -> list[Finding]:
-    """Pages that are only an image (a scan) cannot be audited from text: say which (IN005)."""
-    if not doc.scanned:
-        return []
-    msg = f"{_page_list(doc.scanned)} / {doc.pages}"     # the rule's template says it in the report's language
-    return [Finding(rule="IN020", name="pages-not-audited", severity="warning", message=msg,
-                    location=Location(path=path, page=doc.scanned[0]), reported=_page_list(doc.scanned))]
+    """Pages that are only an image (a scan) cannot be audited from text: say which (IN020); and pages whose
+    text stands beside a big picture (IN021)."""
+    out = []
+    if doc.scanned:
+        msg = f"{_page_list(doc.scanned)} / {doc.pages}"     # the rule's template says it in the report's language
+        out.append(Finding(rule="IN020", name="pages-not-audited", severity="warning", message=msg,
+                           location=Location(path=path, page=doc.scanned[0]), reported=_page_list(doc.scanned)))
+    if doc.pictured:
+        # text pages with a picture over a quarter of the page or more: what it shows was not read (IN021)
+        out.append(Finding(rule="IN021", name="images-not-audited", severity="info",
+                           message=_page_list(doc.pictured), location=Location(path=path, page=doc.pictured[0]),
+                           reported=_page_list(doc.pictured)))
+    return out
 
 
 @dataclass

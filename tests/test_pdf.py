@@ -228,6 +228,27 @@ def test_mixed_text_and_scanned_pages_name_the_scanned_page(tmp_path):
     assert f["reported"] == "2" and f["location"]["page"] == 2 and f["severity"] == "warning"
 
 
+def test_a_picture_over_much_of_a_text_page_is_said_not_audited(tmp_path):
+    from PIL import Image
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Image as RLImage
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    png = tmp_path / "tabel.png"
+    Image.new("RGB", (300, 300), (250, 250, 250)).save(png)
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (50, 50), (0, 0, 0)).save(logo)
+    p = tmp_path / "lkip.pdf"
+    st = getSampleStyleSheet()["Normal"]
+    SimpleDocTemplate(str(p)).build([Paragraph("Tabel 3.2 Pengukuran Kinerja (terlampir sebagai gambar)", st),
+                                     RLImage(str(png), width=420, height=420),
+                                     Paragraph("Halaman dengan logo kecil saja.", st), RLImage(str(logo), 60, 60)])
+    rep = audit([str(p)])
+    (f,) = [f for f in rep["findings"] if f["rule"] == "IN021"]
+    assert f["reported"] == "1" and f["severity"] == "info" and f["location"]["page"] == 1
+    assert not [f for f in rep["findings"] if f["rule"] == "IN020"]
+
+
 def test_fully_scanned_pdf_is_one_finding(tmp_path):
     from reportlab.platypus import SimpleDocTemplate
     p = tmp_path / "pk.pdf"

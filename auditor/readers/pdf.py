@@ -36,6 +36,7 @@ class PdfDocument(Document):
     pages: int = 0
     scanned: list[int] = field(default_factory=list)      # 1-based numbers of pages without a text layer
     images_only: bool = False                              # every page is scanned
+    pictured: list[int] = field(default_factory=list)     # pages with text and an image over much of the page
 
 
 @dataclass
@@ -115,6 +116,23 @@ def _edges(page, height: float) -> list[dict]:
                     add(pt[0], pt[1], start[0], start[1])
                 prev = start
     return out
+
+
+_BIG_IMAGE = 0.25       # share of the page an image covers from which what it shows is worth saying
+
+
+def _image_share(page, R, width: float, height: float) -> float:
+    """The largest share of the page one image covers (0 without images)."""
+    best = 0.0
+    area = max(width * height, 1.0)
+    for obj in page.get_objects(filter=[R.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:               # an image without bounds is still an image
+            best = max(best, 1e-6)
+            continue
+        best = max(best, 1e-6, min(1.0, (right - left) * (top - bottom) / area))
+    return best
 
 
 def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
@@ -318,6 +336,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         has_outline = bool(outline)
         items: list[tuple] = []              # ("line", _Line, level) | ("tbl", _Table)
         scanned: list[int] = []
+        pictured: list[int] = []
         read: list[tuple] = []               # (page index, height, tables, lines, has an image) per page with text
         for i in range(npages):
             page = pdf[i]
@@ -328,7 +347,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                     nchars = textpage.count_chars()
                     if nchars > _MAX_CHARS_PAGE:
                         raise ValueError(f"page {i + 1} holds {nchars} characters")
-                    image = any(True for _ in page.get_objects(filter=[R.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+                    image = _image_share(page, R, width, height)
                     if nchars == 0 or not textpage.get_text_range().strip():
                         if image:
                             scanned.append(i + 1)
@@ -348,6 +367,8 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
             if image and not lines and not tables:
                 scanned.append(i + 1)        # a scan pasted into a page that only has its header and footer
                 continue
+            if image >= _BIG_IMAGE:
+                pictured.append(i + 1)       # text, and a picture over much of the page (a table pasted as image?)
             page_outline = [[lv, t, False] for lv, t in outline.get(i, ())] if has_outline else None
             seq: list[tuple[float, tuple]] = [(t.top, ("tbl", t)) for t in tables]
             seq += [(ln.top, ("line", ln, _heading_level(ln, page_outline))) for ln in lines]
@@ -367,6 +388,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
     doc = _assemble(path, items)
     doc.pages = npages
     doc.scanned = sorted(scanned)
+    doc.pictured = pictured
     doc.images_only = bool(scanned) and len(scanned) == npages
     return doc
 
