@@ -467,8 +467,11 @@ def _paragraphs(items: list[tuple]) -> list[tuple]:
     gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.bottom)
     usual = gaps[len(gaps) // 3] if gaps else 0.0          # the pitch of lines inside a paragraph
     right: dict[int, float] = {}                           # the right margin of each page: its longest lines
+    lefts: dict[int, list[float]] = {}
     for ln in lines:
         right[ln.page] = max(right.get(ln.page, 0.0), ln.x1)
+        lefts.setdefault(ln.page, []).append(ln.x0)
+    left = {pg: sorted(xs)[len(xs) // 10] for pg, xs in lefts.items()}   # the left margin (most lines start there)
 
     def flush():
         if cur:
@@ -498,6 +501,10 @@ def _paragraphs(items: list[tuple]) -> list[tuple]:
             word = ln.text.split(" ", 1)[0]
             em = (ln.x1 - ln.x0) / max(len(ln.text), 1)
             ended = last.x1 + em * (len(word) + 1) < right.get(last.page, 0) - 2 or last.text.rstrip().endswith(":")
+            # over a page break only a body line goes on: not a block set to the right (a signature, a date)
+            if ln.page != last.page and cur[0].x0 > left.get(last.page, 0) + 0.25 * (right.get(last.page, 0)
+                                                                                     - left.get(last.page, 0)):
+                ended = True
             # a list item's lines hang right of its marker: a line back at the marker starts another paragraph
             out_of_item = len(cur) >= 1 and _LIST.match(cur[0].text) is not None and ln.x0 <= cur[0].x0 + 1
             if ended or out_of_item or gap > usual + 0.5 * height or gap < -0.5 * height \
