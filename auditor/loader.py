@@ -82,7 +82,7 @@ class Opened:
     for a workbook calamine's parse (which releases the GIL, so it overlaps the Python work)."""
     kind: str = ""
     problem: Exception | None = None     # an InputProblem: the file is not read further
-    parsed: list | None = None           # readers.workbook.parse()
+    parsed: object = None                # readers.workbook.parse(), or readers.pdf.read_pdf()
     error: Exception | None = None       # the parse failed: reported as the reader failing
 
 
@@ -102,6 +102,14 @@ def open_file(path: str, limits=None) -> Opened:
             from .readers.workbook import parse
             opened.parsed = parse(path)
         except Exception as e:  # kept for load_file to report like any reader failure
+            opened.error = e
+    elif kind == "pdf":
+        # PDFium releases the GIL: the pages are read while the rules' imports load. Only this thread
+        # calls PDFium while it runs (PDFium is not thread-safe; load_all reads files one at a time here).
+        try:
+            from .readers.pdf import read_pdf
+            opened.parsed = read_pdf(path, max_pages=limits.max_pdf_pages if limits else None)
+        except Exception as e:  # an InputProblem (password, pages) or a PDFium failure: load_file reports it
             opened.error = e
     return opened
 
@@ -124,8 +132,10 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             doc = read_document(path)
             grids, res.paragraphs = doc.grids, doc.paragraphs
         elif kind == "pdf":
-            from .readers.pdf import read_pdf
-            doc = read_pdf(path, max_pages=limits.max_pdf_pages if limits else None)
+            if opened.error is not None:
+                raise opened.error
+            doc = opened.parsed
+            opened.parsed = None
             grids, res.paragraphs = doc.grids, doc.paragraphs
             res.pages = doc.pages
             res.problems.extend(scanned_findings(path, doc))
