@@ -85,6 +85,25 @@ def test_mhtml_gives_the_same_grid_as_its_page(tmp_path):
     assert res.format == "mhtml" and res.error is None and res.tables
 
 
+@pytest.mark.parametrize("encoding,meta", [("utf-8", "windows-1252"), ("windows-1252", "utf-8"), ("utf-16", None)])
+def test_encodings_follow_the_mime_header_or_bom(tmp_path, encoding, meta):
+    page = PAGE.replace('<meta charset="utf-8">', f'<meta charset="{meta}">' if meta else "")
+    page = page.replace("Perencanaan</td>", "Perencanaan – Kecamatan Désa</td>")
+    if encoding == "utf-16":
+        p = tmp_path / "u16.xls"
+        p.write_bytes(page.encode("utf-16"))                     # with a BOM
+        (g,) = read_html(str(p))
+    else:
+        msg = _mhtml(page).replace(b'charset="utf-8"', f'charset="{encoding}"'.encode())
+        body = quopri.encodestring(page.encode(encoding)).decode("ascii")
+        head, _, _ = msg.partition(b"Content-Location: http://example.invalid/laporan?jenis=xls")
+        p = tmp_path / "m.xls"
+        boundary = msg.split(b"boundary=\"", 1)[1].split(b"\"", 1)[0]
+        p.write_bytes(head + b"Content-Location: x\n\n" + body.encode() + b"\n--" + boundary + b"--\n")
+        (g,) = read_html(str(p), mime=True)
+    assert g.values[4][1] == "Penyusunan Dokumen Perencanaan – Kecamatan Désa"
+
+
 def test_hostile_html_fetches_nothing_and_clips_spans(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("RAHASIA-123")

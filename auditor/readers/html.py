@@ -21,11 +21,15 @@ MAX_CELLS = 5_000_000      # all tables of a page together
 _WS = re.compile(r"\s+")
 
 
-def _html_bytes(path: str, mime: bool) -> bytes:
+def _html_bytes(path: str, mime: bool) -> tuple[bytes, str | None]:
+    """The page's bytes, and their encoding when known from outside the page (a MIME charset, a BOM)."""
     with open(path, "rb") as f:
         data = f.read()
     if not mime:
-        return data
+        for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+            if data.startswith(bom):
+                return data[len(bom):], enc
+        return data, None
     import email
     from email import policy
 
@@ -37,12 +41,12 @@ def _html_bytes(path: str, mime: bool) -> bytes:
                 continue
             charset = part.get_content_charset()
             if charset:
-                # lxml reads the charset from the page's <meta>; a MIME charset is told to it the same way
                 try:
-                    return payload.decode(charset, errors="replace").encode("utf-8")
+                    "".encode(charset)
+                    return payload, charset          # the MIME header's charset wins over the page's <meta>
                 except LookupError:
                     pass
-            return payload
+            return payload, None
     raise ValueError("the MHTML file holds no HTML part")
 
 
@@ -114,9 +118,12 @@ def _lay_out(path: str, table, n: int, budget: list[int]) -> Grid | None:
 def read_html(path: str, mime: bool = False) -> list[Grid]:
     import lxml.html
 
-    data = _html_bytes(path, mime)
+    data, encoding = _html_bytes(path, mime)
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
-    root = lxml.html.document_fromstring(data, parser=parser)
+    # an encoding known from outside the page is applied here (the page's own <meta> is then not consulted);
+    # otherwise libxml2 follows the <meta> charset, as a browser would
+    doc = data.decode(encoding, errors="replace") if encoding else data
+    root = lxml.html.document_fromstring(doc, parser=parser)
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     grids: list[Grid] = []
