@@ -62,7 +62,7 @@ def _page_list(pages: list[int]) -> str:
 
 def scanned_findings(path: str, doc) -> list[Finding]:
     """Pages that are only an image (a scan) cannot be audited from text: say which (IN020); and pages whose
-    text stands beside a big picture (IN021)."""
+    text stands beside a big picture (IN021); pages PDFium could not load (IN022)."""
     out = []
     if doc.scanned:
         msg = f"{_page_list(doc.scanned)} / {doc.pages}"     # the rule's template says it in the report's language
@@ -73,6 +73,9 @@ def scanned_findings(path: str, doc) -> list[Finding]:
         out.append(Finding(rule="IN021", name="images-not-audited", severity="info",
                            message=_page_list(doc.pictured), location=Location(path=path, page=doc.pictured[0]),
                            reported=_page_list(doc.pictured)))
+    if doc.damaged:
+        out.append(Finding(rule="IN022", name="damaged-pages", severity="warning", message=_page_list(doc.damaged),
+                           location=Location(path=path, page=doc.damaged[0]), reported=_page_list(doc.damaged)))
     return out
 
 

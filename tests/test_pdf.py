@@ -295,6 +295,33 @@ def _bomb(path: Path, megabytes: int) -> Path:
     return path
 
 
+def _damaged_pdf(path):
+    """Two pages; the second of the page tree is not a page (a damaged copy)."""
+    content = b"BT /F1 12 Tf 72 720 Td (Halaman satu: Jumlah 1.000) Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"42"]
+    pdf, offs = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs):
+        offs.append(len(pdf))
+        pdf += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    x = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+    open(path, "wb").write(pdf)
+    return path
+
+
+def test_a_damaged_page_is_named_and_the_others_read(tmp_path):
+    res = load_file(_damaged_pdf(str(tmp_path / "rusak.pdf")))
+    assert res.error is None and res.pages == 2
+    assert [(f.rule, f.reported, f.location.page) for f in res.problems] == [("IN022", "2", 2)]
+    assert [p.text for p in res.paragraphs] == ["Halaman satu: Jumlah 1.000"]
+
+
 def test_decompression_bomb_is_refused_quickly(tmp_path):
     import time
     p = _bomb(tmp_path / "bom.pdf", 300)          # 300 MB of spaces in ~300 KB

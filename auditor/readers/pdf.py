@@ -37,6 +37,7 @@ class PdfDocument(Document):
     scanned: list[int] = field(default_factory=list)      # 1-based numbers of pages without a text layer
     images_only: bool = False                              # every page is scanned
     pictured: list[int] = field(default_factory=list)     # pages with text and an image over much of the page
+    damaged: list[int] = field(default_factory=list)      # pages PDFium could not load
 
 
 @dataclass
@@ -321,6 +322,7 @@ def _open(path: str):
 
 
 def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
+    import pypdfium2 as pdfium
     import pypdfium2.raw as R
 
     from .safety import InputProblem, Limits
@@ -337,9 +339,14 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         items: list[tuple] = []              # ("line", _Line, level) | ("tbl", _Table)
         scanned: list[int] = []
         pictured: list[int] = []
+        damaged: list[int] = []
         read: list[tuple] = []               # (page index, height, tables, lines, has an image) per page with text
         for i in range(npages):
-            page = pdf[i]
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError:
+                damaged.append(i + 1)        # one damaged page: the others are still read
+                continue
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
@@ -389,6 +396,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
     doc.pages = npages
     doc.scanned = sorted(scanned)
     doc.pictured = pictured
+    doc.damaged = damaged
     doc.images_only = bool(scanned) and len(scanned) == npages
     return doc
 
