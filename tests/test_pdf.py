@@ -80,6 +80,38 @@ def test_the_pdf_gives_the_same_facts_and_tables_as_the_docx():
     assert fd == fp
 
 
+def test_without_bookmarks_headings_come_from_their_shape(monkeypatch):
+    """A PDF exported without bookmarks (or from a Word file without Heading styles) gets its sections from
+    the shape of LKIP headings: the same findings and captions as the .docx."""
+    monkeypatch.setenv("LKIP_PDF_NO_OUTLINE", "1")
+    docx = audit([str(SAMPLE_DOCX)])["findings"]
+    pdf = audit([str(SAMPLE_PDF)])["findings"]
+    assert Counter(map(_key, docx)) == Counter(map(_key, pdf))
+    from auditor.readers.document import read_document
+    from auditor.readers.pdf import read_pdf
+    assert [g.caption for g in read_pdf(str(SAMPLE_PDF)).grids] == [g.caption for g in read_document(str(SAMPLE_DOCX)).grids]
+
+
+def test_heading_shapes_without_outline(tmp_path):
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    st = getSampleStyleSheet()
+    p = tmp_path / "lkip.pdf"
+    body = "Realisasi anggaran tahun 2024 sebesar Rp 1.000.000 atau 90,00% dari pagu anggaran. " * 3
+    SimpleDocTemplate(str(p)).build([
+        Paragraph("DAFTAR ISI", st["Heading1"]), Paragraph("BAB I PENDAHULUAN ........ 1", st["Normal"]),
+        Paragraph("BAB I", st["Heading1"]), Paragraph("PENDAHULUAN", st["Heading1"]),
+        Paragraph("A. LATAR BELAKANG", st["Heading2"]), Paragraph(body, st["Normal"]),
+        Paragraph("LAMPIRAN 1 Matriks Rencana Strategis", st["Heading1"]), Paragraph("Isi lampiran.", st["Normal"])])
+    from auditor.readers.pdf import read_pdf
+    d = read_pdf(str(p))
+    sections = {p.text: p.section for p in d.paragraphs}
+    assert sections[body.strip()] == ["BAB I PENDAHULUAN", "A. LATAR BELAKANG"]
+    assert sections["Isi lampiran."] == ["LAMPIRAN 1 Matriks Rencana Strategis"]
+    assert sections["BAB I PENDAHULUAN ........ 1"] == ["DAFTAR ISI"]          # a contents line is no heading
+
+
 def test_pdf_locations_name_the_page(pdf_folder_report):
     pdf = [f for f in pdf_folder_report["findings"] if f["location"]["path"].endswith(".pdf")]
     assert pdf and all(isinstance(f["location"].get("page"), int) for f in pdf)

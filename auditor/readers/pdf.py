@@ -18,6 +18,7 @@ LibreOffice write from Heading styles), else from the shape of the line ("BAB II
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -263,7 +264,11 @@ def _norm(s: str) -> str:
 
 
 _HEAD_SHAPE = re.compile(r"^(BAB\s+[IVX]+\b|LAMPIRAN\b|IKHTISAR EKSEKUTIF|KATA PENGANTAR|DAFTAR (ISI|TABEL|GAMBAR))")
-_SUB_SHAPE = re.compile(r"^[A-H]\.\s+[A-Z][A-Z ,()/-]{3,}$")
+_BARE_BAB = re.compile(r"^BAB\s+[IVX]+\.?$")
+_OPEN_WORDS = {"DAN", "DI", "KE", "DARI", "YANG", "ATAS", "DENGAN", "PADA", "DALAM", "SERTA", "ATAU", "UNTUK", "TERHADAP"}
+_LAMPIRAN = re.compile(r"^LAMPIRAN\s+([IVX]+|\d+)\b")
+_LEADER = re.compile(r"\.{4,}|…{2,}|\t")
+_SUB_SHAPE = re.compile(r"^[A-H]\.\s+[A-Z][A-Z0-9 ,.()/&-]{3,}$")
 _LIST = re.compile(r"^\s*(\d{1,2}[.)]|[a-z][.)]|[-•*])\s")
 
 
@@ -284,6 +289,22 @@ def _running_lines(read: list[tuple]) -> set[str]:
     return {t for t, pages in seen.items() if len(pages) >= max(2, (len(read) + 1) // 2)}
 
 
+def _heading_goes_on(head: _Line, line: _Line, outline: list[list] | None) -> bool:
+    """`line` is the second line of the heading `head`: it goes on with the bookmark's title, or (no
+    outline) it is a short line in capitals right under it ("BAB I" / "PENDAHULUAN")."""
+    if outline is not None:
+        return any(_norm(t).startswith(_norm(head.text + " " + line.text)) and len(_norm(t)) > len(_norm(head.text))
+                   for _, t, _u in outline)
+    h = head.text.strip()
+    # only a heading that is not complete: "BAB I" alone, or one whose last word asks for more ("… DAN")
+    if not (_BARE_BAB.match(h) or (h.upper() == h and h.rsplit(" ", 1)[-1] in _OPEN_WORDS)):
+        return False
+    text = line.text.strip()
+    return (line.page == head.page and line.top - head.bottom < 2.5 * (head.bottom - head.top) and len(text) <= 60
+            and text.upper() == text and any(ch.isalpha() for ch in text) and not _HEAD_SHAPE.match(text)
+            and not _SUB_SHAPE.match(text) and not _LEADER.search(text))
+
+
 def _heading_level(line: _Line, outline: list[list] | None) -> int | None:
     """The heading level of a line: the first unused bookmark of its page with its text, or (no outline
     in the file) the shape of an LKIP heading."""
@@ -297,9 +318,9 @@ def _heading_level(line: _Line, outline: list[list] | None) -> int | None:
                 return level
         return None
     text = line.text.strip()
-    if len(text) > 90:
+    if len(text) > 90 or _LEADER.search(text):     # a line of a table of contents is not the heading
         return None
-    if _HEAD_SHAPE.match(text) and text.upper() == text:
+    if _HEAD_SHAPE.match(text) and (text.upper() == text or _LAMPIRAN.match(text)):
         return 1
     if _SUB_SHAPE.match(text):
         return 2
@@ -334,7 +355,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         if npages > max_pages:
             raise InputProblem(path, "too_many_pages", f"The PDF has {npages} pages, more than the {max_pages} "
                                                        f"read; split it, or send the report without its attachments.")
-        outline = _outline(pdf)
+        outline = {} if os.environ.get("LKIP_PDF_NO_OUTLINE") else _outline(pdf)   # (a test switch)
         has_outline = bool(outline)
         items: list[tuple] = []              # ("line", _Line, level) | ("tbl", _Table)
         scanned: list[int] = []
@@ -384,9 +405,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                 prev = items[-1] if items else None
                 # a heading wrapped over two lines: the second goes on with its bookmark's title
                 if (it[0] == "line" and it[2] is None and prev is not None and prev[0] == "line"
-                        and prev[2] is not None and page_outline
-                        and any(_norm(t).startswith(_norm(prev[1].text + " " + it[1].text)) and
-                                len(_norm(t)) > len(_norm(prev[1].text)) for _, t, _u in page_outline)):
+                        and prev[2] is not None and _heading_goes_on(prev[1], it[1], page_outline)):
                     prev[1].text += " " + it[1].text
                     continue
                 items.append(it)
