@@ -424,3 +424,19 @@ def test_real_pdf_with_16_scanned_pages():
     scanned = [f for f in rep["findings"] if f["rule"] == "IN020"]
     assert [f["reported"] for f in scanned] == ["2-6, 8-18"]
     assert not [f for f in rep["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_randomly_damaged_copies_are_read_or_refused_in_one_line(tmp_path, seed):
+    import random
+    r = random.Random(seed)
+    b = bytearray(SAMPLE_PDF.read_bytes())
+    for _ in range(r.choice([5, 50, 500])):
+        b[r.randrange(len(b))] = r.randrange(256)
+    p = tmp_path / "rusak.pdf"
+    p.write_bytes(bytes(b))
+    res = load_file(str(p))                          # never raises
+    if res.error:
+        assert [f.rule for f in res.problems] == ["IN001"] and "\n" not in res.error
+    else:
+        assert all(f.rule in ("IN020", "IN021", "IN022") for f in res.problems)
