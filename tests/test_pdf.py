@@ -112,6 +112,25 @@ def test_heading_shapes_without_outline(tmp_path):
     assert sections["BAB I PENDAHULUAN ........ 1"] == ["DAFTAR ISI"]          # a contents line is no heading
 
 
+def test_bookmarks_that_name_no_heading_leave_headings_to_their_shape(tmp_path):
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    def mark(canvas, doc):                   # what a PDF merge tool writes: one bookmark per merged file
+        canvas.bookmarkPage(f"p{doc.page}")
+        canvas.addOutlineEntry(f"scan_{doc.page:03d}.pdf", f"p{doc.page}", level=0)
+
+    st = getSampleStyleSheet()
+    p = tmp_path / "gabungan.pdf"
+    SimpleDocTemplate(str(p)).build([Paragraph("BAB III AKUNTABILITAS KINERJA", st["Heading1"]),
+                                     Paragraph("F. REALISASI ANGGARAN", st["Heading2"]),
+                                     Paragraph("Realisasi anggaran sebesar 82,86%.", st["Normal"])],
+                                    onFirstPage=mark, onLaterPages=mark)
+    from auditor.readers.pdf import read_pdf
+    (para,) = [x for x in read_pdf(str(p)).paragraphs if x.text.startswith("Realisasi")]
+    assert para.section == ["BAB III AKUNTABILITAS KINERJA", "F. REALISASI ANGGARAN"]
+
+
 def test_pdf_locations_name_the_page(pdf_folder_report):
     pdf = [f for f in pdf_folder_report["findings"] if f["location"]["path"].endswith(".pdf")]
     assert pdf and all(isinstance(f["location"].get("page"), int) for f in pdf)

@@ -362,6 +362,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         pictured: list[int] = []
         damaged: list[int] = []
         read: list[tuple] = []               # (page index, height, tables, lines, has an image) per page with text
+        outlines: list = []                  # each page's bookmarks, marked when a line matched one
         for i in range(npages):
             try:
                 page = pdf[i]
@@ -374,7 +375,8 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                 try:
                     nchars = textpage.count_chars()
                     if nchars > _MAX_CHARS_PAGE:
-                        raise ValueError(f"page {i + 1} holds {nchars} characters")
+                        raise InputProblem(path, "too_large", f"Page {i + 1} of the PDF holds {nchars} characters, "
+                                                              f"more than the {_MAX_CHARS_PAGE} read on a page.")
                     image = _image_share(page, R, width, height)
                     if nchars == 0 or not textpage.get_text_range().strip():
                         if image:
@@ -398,6 +400,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
             if image >= _BIG_IMAGE:
                 pictured.append(i + 1)       # text, and a picture over much of the page (a table pasted as image?)
             page_outline = [[lv, t, False] for lv, t in outline.get(i, ())] if has_outline else None
+            outlines.append(page_outline)
             seq: list[tuple[float, tuple]] = [(t.top, ("tbl", t)) for t in tables]
             seq += [(ln.top, ("line", ln, _heading_level(ln, page_outline))) for ln in lines]
             seq.sort(key=lambda s: s[0])
@@ -411,6 +414,9 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                 items.append(it)
     finally:
         pdf.close()
+    if has_outline and not any(e[2] for po in outlines if po for e in po):
+        # bookmarks that name no line of the text (a merge tool's file names): headings by their shape
+        items = [("line", it[1], _heading_level(it[1], None)) if it[0] == "line" else it for it in items]
     doc = _assemble(path, items)
     doc.pages = npages
     doc.scanned = sorted(scanned)
