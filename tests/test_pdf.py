@@ -256,6 +256,20 @@ def test_two_page_table_with_repeated_header_is_one_table_and_its_total_checked(
     assert f["location"]["page"] == res.pages and f["location"]["caption"] == "Tabel 3.8"
 
 
+def test_continuation_with_fewer_column_rules_is_laid_on_the_first_part(tmp_path):
+    """Rows on the next page that merge two columns (no rule between them there) still continue the table."""
+    rows = [["No", "Uraian", "Target", "Realisasi"]]
+    rows += [[str(i), f"Indikator {i}", "100", "90"] for i in range(1, 31)]
+    rows += [[str(i), f"Catatan {i}", f"keterangan panjang {i}", ""] for i in range(31, 71)]
+    spans = [((2, r), (3, r)) for r in range(31, 71)]
+    p = _pdf_table(tmp_path / "t.pdf", rows, repeat=0, spans=spans)
+    g = _only_grid(p)
+    assert (g.nrows, g.ncols) == (71, 4) and set(g.row_pages) == {1, 2}
+    last = g.nrows - 1
+    assert g.values[last] == ["70", "Catatan 70", "keterangan panjang 70", None]
+    assert (last, 2, last, 3) in g.merged
+
+
 def test_merged_header_cells_are_merged_ranges(tmp_path):
     rows = [["No", "Uraian", "Jumlah (Rp)", ""], ["", "", "Anggaran", "Realisasi"],
             ["1", "Belanja Operasi", "100", "90"], ["2", "Belanja Modal", "50", "40"]]

@@ -60,6 +60,7 @@ class _Table:
     rows: list[list[str | None]]
     merged: list[tuple[int, int, int, int]]
     row_pages: list[int] = field(default_factory=list)
+    boxes: list[tuple] = field(default_factory=list)   # its cells: x0, top, x1, bottom, text
 
 
 # -- one page -------------------------------------------------------------------------------------------
@@ -175,24 +176,33 @@ def _tables(page_no: int, edges: list[dict], textpage, height: float) -> list[_T
     for group in cells_to_tables(cells):
         xs = _cluster([c[0] for c in group] + [c[2] for c in group])
         ys = _cluster([c[1] for c in group] + [c[3] for c in group])
-        nr, nc = len(ys) - 1, len(xs) - 1
-        if nr < 1 or nc < 2:                 # a box around text, not a table
+        if len(ys) < 2 or len(xs) < 3:       # a box around text, not a table
             continue
-        values: list[list[str | None]] = [[None] * nc for _ in range(nr)]
-        merged = []
-        for x0, top, x1, bottom in group:
-            c0, c1 = _index(xs, x0), _index(xs, x1) - 1
-            r0, r1 = _index(ys, top), _index(ys, bottom) - 1
-            if c1 < c0 or r1 < r0:
-                continue
-            # 1 pt inside the rules: the descenders of a caption set tight above the table stay out
-            text = _clean(textpage.get_text_bounded(x0 + 1, height - bottom + 1, x1 - 1, height - top - 1))
-            values[r0][c0] = text or None
-            if r1 > r0 or c1 > c0:
-                merged.append((r0, c0, r1, c1))
-        out.append(_Table(page=page_no, top=ys[0], bottom=ys[-1], xs=xs, rows=values, merged=merged,
-                          row_pages=[page_no] * nr))
+        # 1 pt inside the rules: the descenders of a caption set tight above the table stay out
+        boxes = [(x0, top, x1, bottom,
+                  _clean(textpage.get_text_bounded(x0 + 1, height - bottom + 1, x1 - 1, height - top - 1)) or None)
+                 for x0, top, x1, bottom in group]
+        t = _Table(page=page_no, top=ys[0], bottom=ys[-1], xs=xs, rows=[], merged=[], boxes=boxes)
+        _lay_out_boxes(t, xs, ys)
+        out.append(t)
     return out
+
+
+def _lay_out_boxes(t: _Table, xs: list[float], ys: list[float]) -> None:
+    """The table's cells on the grid of column boundaries `xs` and row boundaries `ys`: a cell over
+    several of them is a merged range."""
+    nr, nc = len(ys) - 1, len(xs) - 1
+    values: list[list[str | None]] = [[None] * nc for _ in range(nr)]
+    merged = []
+    for x0, top, x1, bottom, text in t.boxes:
+        c0, c1 = _index(xs, x0), _index(xs, x1) - 1
+        r0, r1 = _index(ys, top), _index(ys, bottom) - 1
+        if c1 < c0 or r1 < r0:
+            continue
+        values[r0][c0] = text
+        if r1 > r0 or c1 > c0:
+            merged.append((r0, c0, r1, c1))
+    t.xs, t.rows, t.merged, t.row_pages = xs, values, merged, [t.page] * nr
 
 
 def _inside(line: _Line, tables: list[_Table]) -> bool:
@@ -427,7 +437,16 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
 
 
 def _same_columns(a: _Table, b: _Table) -> bool:
-    return len(a.xs) == len(b.xs) and all(abs(x - y) <= 2.5 for x, y in zip(a.xs, b.xs))
+    """`b` has the columns of `a`: the same boundaries, or some of them (rows on the next page that do not
+    use a column split, e.g. under a merged group), then laid out again on `a`'s columns."""
+    if len(a.xs) == len(b.xs) and all(abs(x - y) <= 2.5 for x, y in zip(a.xs, b.xs)):
+        return True
+    if (len(b.xs) < len(a.xs) and abs(a.xs[0] - b.xs[0]) <= 2.5 and abs(a.xs[-1] - b.xs[-1]) <= 2.5
+            and all(any(abs(x - y) <= 2.5 for y in a.xs) for x in b.xs) and b.boxes):
+        ys = _cluster([c[1] for c in b.boxes] + [c[3] for c in b.boxes])
+        _lay_out_boxes(b, list(a.xs), ys)
+        return True
+    return False
 
 
 _NUMBERISH = re.compile(r"^[\s(]*(rp\.?)?\s*[-+]?[\d.,]+\s*%?[\s)]*$", re.I)
