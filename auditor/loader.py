@@ -86,6 +86,7 @@ class Opened:
     kind: str = ""
     problem: Exception | None = None     # an InputProblem: the file is not read further
     parsed: object = None                # readers.workbook.parse(), or readers.pdf.read_pdf()
+    details: dict | None = None          # a big workbook's streamed details pass, run beside the parse
     error: Exception | None = None       # the parse failed: reported as the reader failing
 
 
@@ -102,8 +103,19 @@ def open_file(path: str, limits=None) -> Opened:
     opened = Opened(kind=kind)
     if kind in WORKBOOKS:
         try:
-            from .readers.workbook import parse
-            opened.parsed = parse(path)
+            from .readers.workbook import lean, parse
+            if lean(path):
+                # the streamed details pass (zlib, regular expressions) beside calamine's parse (which
+                # releases the GIL): on two cores the formats of a big export cost little wall time
+                from concurrent.futures import ThreadPoolExecutor
+
+                from .readers.xlsx_lean import lean_details
+                with ThreadPoolExecutor(1, thread_name_prefix="lkip-details") as pool:
+                    job = pool.submit(lean_details, path)
+                    opened.parsed = parse(path)
+                    opened.details = job.result()
+            else:
+                opened.parsed = parse(path)
         except Exception as e:  # kept for load_file to report like any reader failure
             opened.error = e
     elif kind == "pdf":
@@ -146,8 +158,8 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             from .readers.workbook import read_workbook
             if opened.error is not None:
                 raise opened.error
-            grids = read_workbook(path, parsed=opened.parsed)
-            opened.parsed = None
+            grids = read_workbook(path, parsed=opened.parsed, details=opened.details)
+            opened.parsed = opened.details = None
         elif kind in ("html", "mhtml"):
             from .readers.html import read_html
             grids = read_html(path, mime=kind == "mhtml")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
+from . import across_years, past_capaian, previous_year, series
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -15,4 +16,8 @@ CHECKS = {
     "input": inputs,
     "names": names,
     "text": text,
+    "across_years": across_years,
+    "past_capaian": past_capaian,
+    "series": series,
+    "previous_year": previous_year,
 }
