@@ -173,7 +173,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         ctx.cache.clear()
         for p in ctx.previous:
             p.cache.clear()
-    findings = dedupe(findings)
+    from .pages import add_pages
+    findings = dedupe(add_pages(findings, files))
     findings.sort(key=sort_key)
     suppressed = 0
     if baseline:
@@ -203,7 +204,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
     }
 
 
-_FILE_IN_MSG = re.compile(r"\([^()]*\.(xlsx|xlsm|xls|ods|docx)\)", re.I)
+_WORDS = re.compile(r"\W+")
+_FILE_IN_MSG = re.compile(r"\([^()]*\.(xlsx|xlsm|xls|ods|docx|pdf|doc|odt|rtf|html?|mht|mhtml)\)", re.I)
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
@@ -219,6 +221,10 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         loc = f.location
         key = (f.rule, loc.caption, _FILE_IN_MSG.sub("", f.message), str(f.reported), str(f.expected)) \
             if loc.caption else None
+        if key is None and loc.quote:
+            # the same sentence in the .docx and in its PDF export: one finding, the other listed as also_in
+            key = (f.rule, _WORDS.sub("", loc.quote).lower(), _FILE_IN_MSG.sub("", f.message), str(f.reported),
+                   str(f.expected))
         first = by_claim.get(key) if key else None
         if first is not None and first.location.path != loc.path:
             first.related.append(Related(path=loc.path, sheet=loc.sheet, cell=loc.cell, value=f.reported,

@@ -80,8 +80,11 @@ def render_inspect(data: dict, console: Console) -> None:
         for u in f["unrecognised"]:
             console.print(Text(f"  ? {u['sheet']}: {u['reason']}", style="yellow"))
         for p in f["problems"]:
-            console.print(Text(f"  ! {p['rule']} {p['location'].get('sheet', '')}!{p['location'].get('cell', '')}: {p['message']}",
-                               style="red"))
+            loc = p["location"]
+            where = f"{loc.get('sheet', '')}!{loc.get('cell', '')}" if loc.get("sheet") or loc.get("cell") else ""
+            if loc.get("page"):                 # a PDF's pages (IN020-IN022): "p. 2" and the pages named
+                where = f"{p['name']} p. {loc['page']}" + (f" {where}" if where else "")
+            console.print(Text(f"  ! {p['rule']} {where}: {p['message']}", style="red"))
     for s in data.get("skipped", []):
         console.print(Text(f"- {s['path']}: {s['message']}", style="dim"))
     if "entities" in data:

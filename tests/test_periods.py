@@ -11,7 +11,7 @@ import pytest
 from auditor.cli import main
 from auditor.engine import audit
 from auditor.rules import load_rules
-from tests.helpers import shared_dir, write_tables
+from tests.helpers import SAMPLE_FINDINGS, shared_dir, write_tables
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 Y2024, Y2023 = SAMPLES / "kalisat-2024", SAMPLES / "kalisat-2023"
@@ -52,7 +52,7 @@ def test_two_year_sample_finds_every_listed_difference_and_nothing_else(both, al
     others = sorted(f["fingerprint"] for f in both["findings"] if f["family"] != "PER")
     assert others == sorted(f["fingerprint"] for f in alone["findings"])
     # the sample alone: its golden findings (tests/test_samples.py), none across years
-    assert len(alone["findings"]) == 60 and not [f for f in alone["findings"] if f["family"] == "PER"]
+    assert len(alone["findings"]) == SAMPLE_FINDINGS and not [f for f in alone["findings"] if f["family"] == "PER"]
 
 
 def test_restatement_findings_point_at_the_earlier_report(both):
