@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
+from . import relations  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -15,4 +16,5 @@ CHECKS = {
     "input": inputs,
     "names": names,
     "text": text,
+    "relations": relations,
 }

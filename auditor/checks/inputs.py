@@ -39,7 +39,7 @@ def run(rule, ctx):
             yield p
     else:
         for f in ctx.files:
-            if not f.error and not f.tables:
+            if not f.error and not any(t.kind_def is None for t in f.tables):   # generic tables: no kind
                 yield rule.emit(ctx, _loc(f.path), reported=f.format or "?", fmt=f.format or "?",
                                 reasons="; ".join(f"{u.sheet}: {u.reason}" for u in f.unrecognised[:3]))
 

@@ -90,6 +90,7 @@ class Table:
     unmapped: list[str] = field(default_factory=list)     # headers no canonical column took
     numbering_row: int | None = None
     source: Any = None                      # a flat export's FlatSource: its rows are (mostly) LazyRows
+    kind_def: Any = None                    # a generic table's own Kind (tables.generic); None: BY_NAME[kind]
 
     @property
     def path(self) -> str:
