@@ -19,7 +19,7 @@ from .tables.kinds import BY_NAME
 
 MONEY = {"pagu", "realisasi", "nilai_realisasi", "nilai_setoran", "nilai_sp2d", "rp", "rp_akhir"}
 PERCENT = {"persen", "capaian", "capaian_akhir", "serapan"}
-LEVELS = ["program", "kegiatan", "sub_kegiatan", "sasaran", "tujuan", "indikator"]
+LEVELS = ["urusan", "bidang", "program", "kegiatan", "sub_kegiatan", "sasaran", "tujuan", "indikator"]  # codes.LEVELS too
 ROW_TYPES = ["data", "total", "section", "heading"]
 CODE_PATTERN = r"^[0-9X]+(\.[0-9X]+)*$"
 

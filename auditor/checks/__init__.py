@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
-from . import relations  # the relations tables state themselves (rules/relations.yaml)
+from . import code_tree, relations  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -17,4 +17,5 @@ CHECKS = {
     "names": names,
     "text": text,
     "relations": relations,
+    "code_tree": code_tree,
 }

@@ -22,14 +22,56 @@ PARAMS = {
     "shapes": Param(list, required=True, doc="relation shapes this rule judges: sum, ratio, product"),
     "rows": Param(list, ["data", "total"], doc="row types to check"),
     "skip": Param(dict, {}, doc="table kind → computed columns another rule already judges (not repeated)"),
+    "subs": Param(list, [], doc="judge only sub-columns with these sub-headers (k, rp); empty: any"),
+    "not_subs": Param(list, [], doc="never judge sub-columns with these sub-headers"),
+    "defaults": Param(dict, {}, doc="table kind → relations the form itself defines, over canonical columns: "
+                                    "{value, sum: [...]} or {value, numerator, denominator} (× 100); used "
+                                    "where the column-number row states none for that column"),
 }
 
 
 def validate(where: str, params: dict) -> None:
-    from .base import ConfigError
+    from .base import ConfigError, check_table_map
     bad = set(params["shapes"]) - {"sum", "ratio", "product"}
     if bad:
         raise ConfigError(f"{where}: shapes: unknown {', '.join(sorted(bad))} (sum, ratio, product)")
+    check_table_map(where, params["defaults"], "defaults",
+                    lambda d: isinstance(d, dict) and "value" in d and (
+                        set(d) == {"value", "sum"} and isinstance(d["sum"], list)
+                        or set(d) == {"value", "numerator", "denominator"}),
+                    "a list of {value, sum: [...]} or {value, numerator, denominator} mappings")
+
+
+def default_relations(t, specs: list[dict], stated_targets: set[int]):
+    """Bound relations from a kind's own definition, for computed columns the numbering row leaves
+    unstated (a row that only numbers `1 2 3 …`). Operands get pseudo numbers 1..n."""
+    from ..tables.relations import Bound, Stated
+    from .total import columns_of
+    out = []
+    for spec in specs:
+        value = spec["value"]
+        if value not in t.columns or t.columns[value] in stated_targets:
+            continue
+        sub = value.split("@")[1] if "@" in value else ""
+        if "sum" in spec:
+            parts = columns_of(t, spec["sum"])
+            if not parts:
+                continue
+            expr = " + ".join(f"c{i}" for i in range(1, len(parts) + 1))
+            text = f"{_name(t, value)} = " + " + ".join(_name(t, c) for c in parts)
+        else:
+            parts = [spec["numerator"], spec["denominator"]]
+            if not all(p in t.columns for p in parts):
+                continue
+            expr = "c1 / c2 * 100"
+            text = f"{_name(t, value)} = {_name(t, parts[0])} / {_name(t, parts[1])} × 100"
+        st = Stated(0, ast.parse(expr, mode="eval").body, text)
+        out.append(Bound(st, t.columns[value], {i: t.columns[c] for i, c in enumerate(parts, start=1)}, sub))
+    return out
+
+
+def _name(t, canon: str) -> str:
+    return t.headers.get(canon, canon)[:50]
 
 
 def table_relations(ctx, t):
@@ -144,11 +186,17 @@ ROLES = {"sum": "part", "ratio": "operand", "product": "operand"}
 def run(rule, ctx):
     p = rule.params
     for t in ctx.all_tables():
-        if t.numbering_row is None:
+        if t.numbering_row is None and t.kind not in p["defaults"]:
             continue
         skip_cols = {t.columns[c] for c in p["skip"].get(t.kind, []) if c in t.columns}
-        for b in table_relations(ctx, t):
+        bound = table_relations(ctx, t)
+        if t.kind in p["defaults"]:
+            bound = bound + default_relations(t, p["defaults"][t.kind], {b.target for b in bound})
+        for b in bound:
             if b.stated.shape not in p["shapes"] or b.target in skip_cols:
+                continue
+            sub = b.sub.split()[-1] if b.sub else ""   # "realisasi renja k" -> k
+            if (p["subs"] and sub not in p["subs"]) or sub in p["not_subs"]:
                 continue
             for row in t.rows:
                 if row.type not in p["rows"]:
@@ -162,12 +210,13 @@ def run(rule, ctx):
                     continue
                 exp = tl.mid(iv)
                 dec = max(num.decimals, 2) if b.stated.shape == "ratio" else num.decimals
-                rel = [related(t, c, ROLES[b.stated.shape], f"({n}) {_head(t, c.c)}".strip())
+                num_of = (lambda n: f"({n}) ") if b.stated.number else (lambda n: "")
+                rel = [related(t, c, ROLES[b.stated.shape], f"{num_of(n)}{_head(t, c.c)}".strip())
                        for n, c in sorted(cells.items()) if c.num is not None]
                 yield rule.emit(
                     ctx, location(t, row, target), reported=as_number(num.value),
                     expected=as_number(exp, dec), imbalance=as_number(num.value - exp, dec), related=rel,
-                    label=row.label or t.grid.addr(row.r, 0), column=f"({b.stated.number}) {_head(t, b.target)}".strip(),
+                    label=row.label or t.grid.addr(row.r, 0), column=f"{num_of(b.stated.number)}{_head(t, b.target)}".strip(),
                     relation=b.stated.text, reported_text=num, expected_value=tl.shown(exp, dec) if dec else exp)
 
 

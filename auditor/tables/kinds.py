@@ -258,3 +258,31 @@ iku formulasi penanggung jawab sumber misi rpjmd keterangan nama rekening nilai 
 urusan skpd bidang unit lokasi kinerja rp % σ persen tahunan nasional perbandingan
 skor rentang penyerapan
 """.split())
+
+# -- Evaluasi hasil Renja (Tabel E.81) / RKPD (E.80), Permendagri 86/2017 and 54/2010 (branch `relations`) --
+# Columns 6-16 are each split into K (kinerja) and Rp: one canonical column per split, keyed k / rp
+# ("tw_rp@iv" is the Rp of triwulan IV). The relations between them are those the column-number row
+# states (checks.relations); rules/relations.yaml says them again for forms whose row only numbers.
+_KRP = r" (?P<key>k|rp)$"
+_TW = r"triwulan (?P<key>iv|iii|ii|i|1|2|3|4) "
+KINDS = KINDS + (
+    Kind("evaluasi_renja", "Evaluasi hasil Renja / RKPD (Tabel E.81 / E.80)", "Renja / RKPD evaluation (E.81 / E.80)", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran$", group=True),
+        Col("kode", r"^kode$"),
+        Col("label", r"urusan.*program|program.*kegiatan|^program$"),
+        Col("indikator", r"^indikator"),
+        Col("tingkat_renstra", r"^tingkat capaian.*renstra.*" + _KRP, numeric=True),
+        Col("tingkat_renja", r"^tingkat capaian.*(renja|rkpd).*" + _KRP, numeric=True),
+        Col("tw_k", _TW + r"k$", numeric=True),
+        Col("tw_rp", _TW + r"rp$", numeric=True, required=True),
+        Col("target_renstra", r"^target.*(renstra|rpjmd).*akhir.*" + _KRP, numeric=True),
+        Col("realisasi_lalu", r"^realisasi.*(renstra|rpjmd).*(lalu|sebelum).*" + _KRP, numeric=True),
+        Col("target_renja", r"^target.*(renja|rkpd).*" + _KRP, numeric=True, required=True),
+        Col("realisasi_renja", r"^realisasi.*(renja|rkpd).*evaluasi.*" + _KRP, numeric=True),
+        Col("realisasi_renstra", r"^realisasi.*(renstra|rpjmd).*" + _KRP, numeric=True),
+        Col("unit", r"penanggung ?jawab"),
+        Col("keterangan", r"^keterangan$"),
+    ), min_score=2),
+)
+BY_NAME = {k.name: k for k in KINDS}

@@ -141,7 +141,7 @@ def bind(grid, r: int, merge_of: dict, subheader) -> list[Bound]:
             targets = nums[st.number]
             for i, tc in enumerate(targets):
                 ops: dict[int, int] = {}
-                sub = subheader(tc) if len(targets) > 1 else ""
+                sub = subheader(tc)
                 for ref in set(st.refs):
                     rc = nums[ref]
                     if len(rc) == len(targets):
@@ -150,7 +150,7 @@ def bind(grid, r: int, merge_of: dict, subheader) -> list[Bound]:
                         cand = rc[0]
                     else:
                         cand = None
-                    if cand is None or (sub and subheader(cand) != sub):
+                    if cand is None or (len(targets) > 1 and subheader(cand) != sub):
                         ops = {}
                         break
                     ops[ref] = cand
