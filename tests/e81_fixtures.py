@@ -206,29 +206,4 @@ def write_54(path, sheets=("TW I", "TW II"), mutate=None):
     return str(path), 7
 
 
-def with_formulas(path, formulas: dict[int, dict[str, str]]) -> str:
-    """Give cells of a saved workbook a formula beside the value they hold, as Excel saves them
-    (formula and cached value): openpyxl writes either, never both. formulas: sheet number (1-based)
-    -> {A1 address: formula without '='}; each cell must hold a number."""
-    import re
-    import shutil
-    import zipfile
-    from xml.sax.saxutils import escape
-
-    src = str(path) + ".src"
-    shutil.move(str(path), src)
-    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zo:
-        for it in zi.infolist():
-            data = zi.read(it)
-            m = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", it.filename)
-            if m and int(m.group(1)) in formulas:
-                xml = data.decode()
-                for addr, f in formulas[int(m.group(1))].items():
-                    pat = re.compile(r'(<c r="%s"[^>]*>)(<v>[^<]*</v></c>)' % addr)
-                    xml, n = pat.subn(lambda mm: mm.group(1) + f"<f>{escape(f)}</f>" + mm.group(2), xml)
-                    assert n == 1, f"{addr}: no numeric cell to give a formula"
-                data = xml.encode()
-            zo.writestr(it, data)
-    import os
-    os.remove(src)
-    return str(path)
+from tests.helpers import with_formulas  # noqa: E402,F401 (re-exported for the E.81 tests)

@@ -212,3 +212,89 @@ def test_e81_moved_block_still_finds_parents_by_code(tmp_path):
     p, _ = write_86(tmp_path / "e81.xlsx", mutate=mutate)
     got, rep = found(p)
     assert got == set(), [f["message"] for f in rep["findings"]]
+
+
+# -- formulas as evidence ---------------------------------------------------------------------------
+
+def test_e81_bidang_formula_adding_another_bidang_is_diagnosed_counted_twice(tmp_path):
+    twice = 2 * 104_990_014
+
+    def mutate(body):
+        for code in ("1.03", "1"):
+            for col in ("S", "U", "W"):
+                _set(body, code, col, _get(body, code, col) + twice)
+            _set(body, code, "Y", round(_get(body, code, "U") / _get(body, code, "K") * 100, 2))
+            _set(body, code, "AA", round(_get(body, code, "W") / _get(body, code, "G") * 100, 2))
+    p, first = write_86(tmp_path / "e81.xlsx", mutate=mutate)
+    row = first + 7
+    with_formulas(p, {1: {f"S{row}": f"S{row + 1}+S{first + 5}+S{first + 6}"}})
+    rep = audit([p])
+    f = next(f for f in rep["findings"] if f["location"]["cell"] == f"S{row}")
+    assert (f["rule"], f["diagnosis_kind"], f["expected"]) == ("SUM104", "counted_twice", 10_000_000)
+    assert {r["cell"] for r in f["related"] if r["role"] == "counted_twice"} == {f"S{first + 5}", f"S{first + 6}"}
+
+
+def test_e81_program_formula_leaving_out_a_kegiatan_is_diagnosed_missing_row(tmp_path):
+    def mutate(body):
+        for code in ("1.02.01", "1.02", "1"):
+            _set(body, code, "K", _get(body, code, "K") - 180_000_000)
+    p, first = write_86(tmp_path / "e81.xlsx", mutate=mutate)
+    prog = first + 2                   # 1.02.01: its kegiatan are the next two rows
+    with_formulas(p, {1: {f"K{prog}": f"SUM(K{prog + 1}:K{prog + 1})"}})
+    rep = audit([p])
+    got = [f for f in rep["findings"] if f["rule"] == "SUM104"]
+    assert [(f["location"]["cell"], f["diagnosis_kind"], f["expected"]) for f in got] == \
+        [(f"K{prog}", "missing_row", 280_000_000)], [f["message"] for f in got]
+
+
+def test_e81_percentage_added_into_an_amount_by_formula_is_wrong_column(tmp_path):
+    leaf = "1.03.01.2.01"
+    p, first = write_86(tmp_path / "e81.xlsx",
+                        mutate=lambda body: _set(body, leaf, "W", _get(body, leaf, "I") + _get(body, leaf, "Y")))
+    r = first + 9
+    with_formulas(p, {1: {f"W{r}": f"I{r}+Y{r}"}})
+    rep = audit([p])
+    got = [f for f in rep["findings"] if f["location"]["cell"] == f"W{r}"]
+    assert [(f["rule"], f["diagnosis_kind"], f["expected"]) for f in got] == [("SUM101", "wrong_column", 150_000_000)]
+
+
+def _column_table(tmp_path, d5, f5, numbering=None):
+    rows = [["Belanja Pegawai", 100, 20, 120], ["Belanja Barang", 200, 30, 230], ["Belanja Jasa", 300, 40, 340],
+            ["Belanja Modal", 400, 50, d5], ["Belanja Hibah", 500, 60, 560]]
+    formulas = {f"D{r}": f"B{r}+C{r}" for r in range(2, 7)}
+    if f5 is None:
+        del formulas["D5"]
+    else:
+        formulas["D5"] = f5
+    if numbering:
+        rows.insert(0, numbering)
+        formulas = {f"D{int(a[1:]) + 1}": x.replace(a[1:], str(int(a[1:]) + 1)) for a, x in formulas.items()}
+    return write_tables(tmp_path / "f.xlsx", [{"header": ["Uraian", "Pagu", "Tambahan", "Jumlah Anggaran"],
+                                               "rows": rows, "formulas": formulas}])
+
+
+def test_typed_number_among_formulas_flagged_when_it_differs(tmp_path):
+    got, rep = found(_column_table(tmp_path, 445, None), {"SUM105"})
+    assert got == {("SUM105", "Sheet1", "D5")}
+    f = next(f for f in rep["findings"] if f["rule"] == "SUM105")
+    assert f["expected"] == 450 and f.get("diagnosis_kind") is None
+
+
+def test_typed_number_equal_to_the_pattern_and_an_equivalent_formula_are_quiet(tmp_path):
+    assert found(_column_table(tmp_path, 450, None), {"SUM105"})[0] == set()
+    assert found(_column_table(tmp_path, 450, "C5+B5"), {"SUM105"})[0] == set()
+
+
+def test_formula_column_stated_by_the_numbering_row_is_left_to_the_relation(tmp_path):
+    p = _column_table(tmp_path, 412, "B6+0*C6+12", numbering=["1", "2", "3", "4 = 2 + 3"])
+    got, _ = found(p, {"SUM105", "SUM101"})
+    assert got == {("SUM101", "Sheet1", "D6")}
+
+
+def test_formula_reading_and_shapes():
+    from auditor.tables.formula_refs import same_row, shape, terms
+    assert terms("=SUM(S10:S12)+S20-S3") == [(1, 10, 19), (1, 11, 19), (1, 12, 19), (1, 20, 19), (-1, 3, 19)]
+    assert terms("=Sheet2!A1+A2") is None and terms("=AVERAGE(A1:A3)") is None and terms("=A1*2") is None
+    assert shape("=M9+O9", 9, 20) == shape("=M10+O10", 10, 20) != shape("=M10+Q10", 10, 20)
+    assert shape("=$A$1+B9", 9, 3) != shape("=$A$1+B10", 9, 3)
+    assert same_row("=M9+O9", 9) and not same_row("=M9+O10", 9)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
-from . import code_tree, relations  # the relations tables state themselves (rules/relations.yaml)
+from . import code_tree, formulas, relations  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -18,4 +18,5 @@ CHECKS = {
     "text": text,
     "relations": relations,
     "code_tree": code_tree,
+    "formulas": formulas,
 }

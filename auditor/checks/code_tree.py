@@ -92,9 +92,51 @@ def judge(rule, ctx, t, col, row, members):
         return
     exp = tl.mid(total)
     code = row_code(row) or ""
+    rel = [related(t, k.cells[col], "child", f"{row_code(k) or ''} {k.label[:70]}".strip()) for k in valued]
+    diag, extra = formula_diagnosis(ctx.lang, t, row, row.cells[col], members)
+    rel += [related(t, x.cells[col], "counted_twice", f"{row_code(x) or ''} {x.label[:70]}".strip())
+            for x in extra if col in x.cells]
     yield rule.emit(
         ctx, location(t, row, row.cells[col]), reported=as_number(num.value),
         expected=as_number(exp, num.decimals), imbalance=as_number(num.value - exp, num.decimals),
-        related=[related(t, k.cells[col], "child", f"{row_code(k) or ''} {k.label[:70]}".strip()) for k in valued],
+        related=rel, diagnosis=diag,
         label=(f"{code} {row.name or row.label}".strip())[:120], column=t.headers.get(col, col), reported_text=num,
         expected_value=exp, n=len(valued))
+
+
+T = {
+    "counted_twice": {"id": "rumus {formula} ikut menjumlah {rows} (bukan anak kode ini): terhitung dua kali",
+                      "en": "the formula {formula} also adds {rows} (not children of this code): counted twice"},
+    "missing_row": {"id": "rumus {formula} tidak menjumlah {rows}", "en": "the formula {formula} leaves out {rows}"},
+}
+
+
+def formula_diagnosis(lang, t, row, cell, members):
+    """Why the cell's own formula gives a wrong sum: the rows it adds that are not the row's children
+    (another group's rows, or a subtotal with its own parts: counted twice), or the children it leaves
+    out. (None, []) when the cell has no formula that only adds cells of its own column."""
+    from ..tables.formula_refs import terms
+    from .diagnose import Diag
+    g = t.grid
+    f = g.formulas.get((cell.r, cell.c)) if g.formulas else None
+    got = terms(f) if f else None
+    col1 = cell.c + g.col0
+    if not got or any(sign < 0 or c != col1 for sign, _, c in got):
+        return None, []
+    added = [r - g.row0 for _, r, _ in got]
+    by_r = {x.r: x for x in t.rows}
+    kids = {m.r for m in members}
+    extra = [by_r[r] for r in added if r not in kids and r != row.r and r in by_r]
+    twice = [r for r in set(added) if added.count(r) > 1 and r in by_r]
+    extra += [by_r[r] for r in twice if by_r[r] not in extra]
+    missing = [m for m in members if m.r not in added]
+    name = (lambda x: f"{g.addr(x.r, cell.c)} ({row_code(x) or x.label[:40]})")
+    if extra:
+        kind, rows = "counted_twice", ", ".join(map(name, extra))
+    elif missing:
+        kind, rows = "missing_row", ", ".join(map(name, missing))
+    else:
+        return None, []
+    d = Diag(T[kind].get(lang, T[kind]["en"]).format(formula=f, rows=rows))
+    d.kind = kind
+    return d, extra

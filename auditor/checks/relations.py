@@ -216,6 +216,7 @@ def run(rule, ctx):
                 yield rule.emit(
                     ctx, location(t, row, target), reported=as_number(num.value),
                     expected=as_number(exp, dec), imbalance=as_number(num.value - exp, dec), related=rel,
+                    diagnosis=formula_diagnosis(ctx.lang, t, b, target),
                     label=row.label or t.grid.addr(row.r, 0), column=f"{num_of(b.stated.number)}{_head(t, b.target)}".strip(),
                     relation=b.stated.text, reported_text=num, expected_value=tl.shown(exp, dec) if dec else exp)
 
@@ -224,4 +225,36 @@ def _head(t, c: int) -> str:
     for canon, cc in t.columns.items():
         if cc == c:
             return t.headers.get(canon, canon)[:60]
-    return t.grid.addr(t.header[0], c).rstrip("0123456789")
+    g = t.grid
+    parts: list[str] = []
+    for r in range(t.header[0], t.header[1] + 1):
+        x = g.text(r, c)
+        if x and x not in parts:
+            parts.append(x)
+    return " ".join(" ".join(parts).split())[:60] or g.addr(t.header[0], c).rstrip("0123456789")
+
+
+T = {
+    "wrong_column": {"id": "rumus sel {formula} merujuk kolom {got}, bukan kolom {want} yang disebut relasinya",
+                     "en": "the cell's formula {formula} refers to columns {got}, not to the columns {want} its relation names"},
+}
+
+
+def formula_diagnosis(lang, t, b, target):
+    """The cell's own formula, when it adds other columns than the relation names (14 = 7 + 13
+    computed as =I17+Y17: a percentage added into an amount)."""
+    from ..readers.grid import get_column_letter
+    from ..tables.formula_refs import columns_of, same_row
+    from .diagnose import Diag
+    g = t.grid
+    f = g.formulas.get((target.r, target.c)) if g.formulas else None
+    if not f or not same_row(f, target.r + g.row0):
+        return None
+    got = sorted(columns_of(f))
+    want = sorted(c + g.col0 for c in b.operands.values())
+    if len(got) != len(want) or got == want:
+        return None
+    letters = (lambda cs: "+".join(get_column_letter(c) for c in cs))
+    d = Diag(T["wrong_column"].get(lang, T["wrong_column"]["en"]).format(formula=f, got=letters(got), want=letters(want)))
+    d.kind = "wrong_column"
+    return d
