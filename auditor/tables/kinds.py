@@ -270,8 +270,8 @@ KINDS = KINDS + (
         Col("no", r"^no$"),
         Col("sasaran", r"^sasaran$", group=True),
         Col("kode", r"^kode$"),
+        Col("indikator", r"^indikator"),       # before label: "Indikator Kinerja Program (outcome)/Kegiatan"
         Col("label", r"urusan.*program|program.*kegiatan|^program$"),
-        Col("indikator", r"^indikator"),
         Col("tingkat_renstra", r"^tingkat capaian.*renstra.*" + _KRP, numeric=True),
         Col("tingkat_renja", r"^tingkat capaian.*(renja|rkpd).*" + _KRP, numeric=True),
         Col("tw_k", _TW + r"k$", numeric=True),
@@ -284,5 +284,21 @@ KINDS = KINDS + (
         Col("unit", r"penanggung ?jawab"),
         Col("keterangan", r"^keterangan$"),
     ), min_score=2),
+)
+BY_NAME = {k.name: k for k in KINDS}
+
+# -- Rencana Aksi (attached to the PK): annual target beside monthly or quarterly targets (branch `relations`) --
+_PERIOD = (r"(^|\s)(?P<key>januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november"
+           r"|desember|tw iv|tw iii|tw ii|tw i|triwulan iv|triwulan iii|triwulan ii|triwulan i)$")
+KINDS = KINDS + (
+    Kind("rencana_aksi", "Rencana Aksi (target bulanan/triwulanan)", "Action plan (monthly/quarterly targets)", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("periode", _PERIOD, numeric=True, required=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("satuan", r"^satuan$"),
+        Col("target", r"^target( kinerja)?( tahun(an)?)?( 20[0-9]{2})?$|^target (pk|perjanjian kinerja)", numeric=True,
+            required=True),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
 )
 BY_NAME = {k.name: k for k in KINDS}
