@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
-from . import code_tree, formulas, groups, periods, relations  # the relations tables state themselves (rules/relations.yaml)
+from . import code_tree, formulas, grades, groups, periods, relations  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -21,4 +21,5 @@ CHECKS = {
     "formulas": formulas,
     "groups": groups,
     "periods": periods,
+    "grades": grades,
 }
