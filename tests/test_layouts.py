@@ -1471,6 +1471,12 @@ def _b(tmp):
     return xlsx(tmp / "p.xlsx", Sheet("E.81").add(rows, merges=[(4, 0, 4, 4)]))
 
 
+# the kinds added with the relations work (evaluasi_renja, rencana_aksi): tests/layouts_relations.py
+from tests.layouts_relations import SPECS as _RELATIONS_SPECS  # noqa: E402
+
+VARIANTS.extend(V(**kw) for kw in _RELATIONS_SPECS)
+
+
 # ======================================================================================= no table here
 
 def _prose(tmp):

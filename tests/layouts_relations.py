@@ -1,21 +1,16 @@
 """Layout variants of the kinds added with the relations work (evaluasi_renja, rencana_aksi): three each,
-checked like every kind's in tests/test_layouts.py (and counted there)."""
+as keyword sets of tests/test_layouts.V; test_layouts.py adds them to its VARIANTS, runs and counts them."""
 from __future__ import annotations
 
-import pytest
-
-from tests import test_layouts as tl
 from tests.e81_fixtures import write_54, write_86
 from tests.layouts import Doc, Sheet, xlsx
 
-MINE: list = []
+SPECS: list[dict] = []
 
 
 def variant(**kw):
     def deco(fn):
-        v = tl.V(build=fn, **kw)
-        MINE.append(v)
-        tl.VARIANTS.append(v)        # counted by test_every_kind_has_three_variants; run below
+        SPECS.append(dict(kw, build=fn))
         return fn
     return deco
 
@@ -109,7 +104,3 @@ def _b(tmp):
             ["1", "Jumlah dokumen perencanaan", "4", "1", "2", "3", "4"]]
     return Doc().para("Rencana Aksi Perjanjian Kinerja 2024").table(rows).save(tmp / "ra.docx")
 
-
-@pytest.mark.parametrize("v", MINE, ids=[v.id for v in MINE])
-def test_layout_variant(v, tmp_path):
-    tl._check(v, tmp_path)
