@@ -535,7 +535,8 @@ def build_facts(files) -> FactStore:
             _register_tree(store, tree[0])
     _register_indicators(store, tables)
     order = ("sipd_realisasi", "anggaran", "program_pendukung", "pk_anggaran", "rkt", "tc27", "io_detail",
-             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat")
+             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat",
+             "rencana_aksi")
     for kind in order:
         for t in (x for x in tables if x.kind == kind):
             if kind == "sipd_realisasi":
@@ -553,7 +554,7 @@ def build_facts(files) -> FactStore:
                 _io_detail(store, t)
             elif kind == "pk":
                 _indicator_rows(store, t, {"target": "target"})
-            elif kind == "tc25":
+            elif kind in ("tc25", "rencana_aksi"):
                 _indicator_rows(store, t, {"target": "target"})
             elif kind == "pengukuran":
                 _indicator_rows(store, t, {"target": "target", "realisasi": "realisasi", "capaian": "capaian",

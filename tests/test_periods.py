@@ -46,3 +46,18 @@ def test_a_table_stating_kumulatif_judges_even_rows_that_add_up(tmp_path):
     odd = [3, "Jumlah kegiatan", 12] + [1] * 12      # adds up to 12, but the table says cumulative: December ≠ 12
     got, _ = rencana_aksi(tmp_path, [CUM, odd], title="RENCANA AKSI (TARGET KUMULATIF) TAHUN 2024")
     assert got == {("SUM109", "O5")}
+
+
+def test_annual_target_differing_from_the_pk_in_another_file(tmp_path):
+    from tests.helpers import write_tables
+    write_tables(tmp_path / "pk-2024.xlsx", [{"header": ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                                              "rows": [[1, "Meningkatnya pelayanan", "Indeks Kepuasan Masyarakat", 85],
+                                                       [2, "Meningkatnya pelayanan", "Jumlah desa dibina", 18]]}])
+    s = Sheet("RA").add([["No", "Indikator Kinerja", "Target"] + MONTHS,
+                         [1, "Indeks Kepuasan Masyarakat", 90] + [80] * 11 + [90],
+                         [2, "Jumlah desa dibina", 18] + [min(18, 2 * (i + 1)) for i in range(12)]])
+    xlsx(tmp_path / "rencana-aksi.xlsx", s)
+    rep = audit([str(tmp_path)])
+    got = [(f["location"]["path"].rsplit("/", 1)[-1], f["location"]["cell"], f["reported"], f["expected"])
+           for f in rep["findings"] if f["rule"] == "XDOC101"]
+    assert got == [("rencana-aksi.xlsx", "C2", 90, 85)]

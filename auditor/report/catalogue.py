@@ -94,6 +94,8 @@ def render_rule(rule, lang: str, console: Console) -> None:
         if tables:
             for tab in _example_table({"tables": tables} if isinstance(tables, list) else tables):
                 console.print(tab)
+        if ex.get("formulas"):      # cells holding a formula (with the value shown as its cached one)
+            console.print(Text("  " + "; ".join(f"{a} ={f}" for a, f in ex["formulas"].items()), style="dim"))
         cells = ex.get("findings") or []
         console.print(Text(f"→ {_h(lang, 'expect')} {', '.join(cells)}" if cells else f"→ {_h(lang, 'none')}",
                            style="red" if cells else "green"))
