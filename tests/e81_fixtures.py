@@ -76,7 +76,7 @@ def rows_86():
     return out
 
 
-def write_86(path, mutate=None, formulas=False, plain_numbers=False):
+def write_86(path, mutate=None, formulas=False, plain_numbers=False, predikat=None):
     """Layout 86 on one sheet. mutate(rows) may change body rows before writing (1-based columns of
     the sheet: A No … E Indikator, F/G col 6 K/Rp, … , AB/AC? see COLS_86)."""
     wb = openpyxl.Workbook()
@@ -125,6 +125,12 @@ def write_86(path, mutate=None, formulas=False, plain_numbers=False):
     ws.cell(n, 28, "17")
     ws.cell(n, 29, "18")
     body = rows_86()
+    if predikat:                  # a "Predikat" column (AD) after Keterangan: {code: label}
+        ws.cell(h, 30, "Predikat")
+        ws.merge_cells(start_row=h, start_column=30, end_row=h + 2, end_column=30)
+        ws.cell(n, 30, "19")
+        for vals in body:
+            vals.append(predikat.get(vals[2]))
     if mutate:
         mutate(body)
     first = n + 1

@@ -298,3 +298,11 @@ def test_formula_reading_and_shapes():
     assert shape("=M9+O9", 9, 20) == shape("=M10+O10", 10, 20) != shape("=M10+Q10", 10, 20)
     assert shape("=$A$1+B9", 9, 3) != shape("=$A$1+B10", 9, 3)
     assert same_row("=M9+O9", 9) and not same_row("=M9+O10", 9)
+
+
+def test_e81_predikat_against_the_tingkat_capaian_kinerja(tmp_path):
+    # leaves: K 13 = 2 of target 2 → 100 %: Sangat Tinggi; "Baik" is Tinggi's synonym; "Memuaskan" is no band word
+    pred = {"1.02.01.2.01": "Sangat Tinggi", "1.02.01.2.02": "Baik", "1.02.02.2.01": "Memuaskan"}
+    p, first = write_86(tmp_path / "e81.xlsx", predikat=pred)
+    got, rep = found(p, {"PRED102"})
+    assert got == {("PRED102", "E.81", f"AD{first + 4}")}, [f["message"] for f in rep["findings"]]

@@ -9,12 +9,57 @@ from __future__ import annotations
 
 import re
 
-from .base import Param, location
+from .base import Param, location, related
 
 DOC = "A grade written with its score (B (75)) agrees with the grade bands of the scale."
 PARAMS = {
-    "scale": Param(str, "permenpanrb-88-2021", doc="grade scale (rules/scales/<name>.yaml)"),
+    "mode": Param(str, "grade_score", choices=("grade_score", "predikat"),
+                  doc="grade_score: 'B (75)' cells in any table; predikat: a predikat column against the "
+                      "capaian of its row, under the configured scale"),
+    "scale": Param(str, "permenpanrb-88-2021", doc="grade_score: grade scale (rules/scales/<name>.yaml)"),
+    "tables": Param(dict, {}, doc="predikat: table kind → [predikat column, capaian column]; kind `generic`: "
+                                  "columns found by header (one 'predikat/kriteria/kategori', one 'capaian')"),
 }
+_PRED_HEAD = re.compile(r"^(predikat|kriteria|kategori)( capaian| kinerja)*$")
+_CAP_HEAD = re.compile(r"capaian")
+
+
+def predikat_columns(t, spec):
+    if t.kind != "generic":
+        return tuple(spec) if all(c in t.columns for c in spec) else None
+    numeric = {c for c in t.columns if t.kind_def.spec(c).numeric}
+    preds = [c for c in t.columns if c not in numeric and _PRED_HEAD.match(t.headers.get(c, ""))]
+    caps = [c for c in numeric if _CAP_HEAD.search(t.headers.get(c, ""))]
+    return (preds[0], caps[0]) if len(preds) == 1 and len(caps) == 1 else None
+
+
+def run_predikat(rule, ctx):
+    """A stated predikat against the band of its row's capaian (only labels the scale knows: a word of
+    another vocabulary is not judged)."""
+    from .scale import judge, same
+    sc = ctx.settings.active
+    for kind, spec in rule.params["tables"].items():
+        for t in ctx.tables(kind):
+            cols = predikat_columns(t, spec)
+            if cols is None:
+                continue
+            pcol, scol = cols
+            for row in t.data_rows():
+                lab, num = row.cells.get(pcol), row.num(scol)
+                if lab is None or not lab.text or num is None or row.unknown(scol):
+                    continue
+                known = sc.canonical(lab.text) or next((b.label for b in sc.bands
+                                                        if b.label.lower() == " ".join(lab.text.lower().split())), None)
+                if known is None:
+                    continue
+                ctx.mark(t, lab, row.cells[scol])
+                want = judge(ctx, num.value)
+                if want is None or same(ctx, lab.text, want):
+                    continue
+                yield rule.emit(ctx, location(t, row, lab), reported=lab.text, expected=want,
+                                related=[related(t, row.cells[scol], "score", t.headers.get(scol, scol))],
+                                label=row.label, reported_text=lab.text, expected_value=want, score=num,
+                                scale=sc.name, grade=lab.text)
 _LOOKS = re.compile(r"\b(AA|A|BB|B|CC|C|D)\b.*\d|\d.*\b(AA|A|BB|B|CC|C|D)\b")
 
 
@@ -29,6 +74,9 @@ def scales(name: str):
 
 
 def run(rule, ctx):
+    if rule.params["mode"] == "predikat":
+        yield from run_predikat(rule, ctx)
+        return
     from ..numbers import parse_text
     from ..tables.model import CellRef
     readings = None

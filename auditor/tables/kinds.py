@@ -281,6 +281,7 @@ KINDS = KINDS + (
         Col("target_renja", r"^target.*(renja|rkpd).*" + _KRP, numeric=True, required=True),
         Col("realisasi_renja", r"^realisasi.*(renja|rkpd).*evaluasi.*" + _KRP, numeric=True),
         Col("realisasi_renstra", r"^realisasi.*(renstra|rpjmd).*" + _KRP, numeric=True),
+        Col("predikat", r"^(predikat|kriteria|kategori)( capaian| kinerja)*$"),
         Col("unit", r"penanggung ?jawab"),
         Col("keterangan", r"^keterangan$"),
     ), min_score=2),
