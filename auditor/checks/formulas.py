@@ -199,15 +199,39 @@ def _off(part: str):
 
 
 def _python(pattern, names) -> str | None:
+    """The pattern as a Python expression over v0, v1 … (its references in order); IFERROR(x, c) is
+    read as x — an error is never evaluated (the row is skipped) — when its fallback holds no reference."""
     out = []
     i = 0
+    funcs: list[str] = []             # open functions, innermost last
+    skipping = None                   # depth of the IFERROR whose fallback is being skipped
     for x in pattern:
+        if skipping is not None:
+            if x[0] == "ref":
+                return None
+            if x[0] == "FUNC" and x[1] == "OPEN":
+                funcs.append(x[2])
+            elif x[0] == "FUNC" and x[1] == "CLOSE":
+                funcs.pop()
+                if len(funcs) == skipping:
+                    skipping = None
+                    out.append(")")
+            continue
         if x[0] == "ref":
             out.append(f"v{i}")
             i += 1
             continue
         typ, sub, val = x
-        if typ == "OPERATOR-INFIX" and val in "+-*/":
+        if typ == "FUNC" and sub == "OPEN":
+            if val != "IFERROR(":
+                return None
+            funcs.append(val)
+            out.append("(")
+        elif typ == "SEP" and sub == "ARG" and funcs and funcs[-1] == "IFERROR(":
+            skipping = len(funcs) - 1
+        elif typ == "FUNC" and sub == "CLOSE":
+            return None               # an IFERROR without fallback: not Excel's
+        elif typ == "OPERATOR-INFIX" and val in "+-*/":
             out.append(val)
         elif typ == "OPERATOR-PREFIX" and val in "+-":
             out.append(val)
