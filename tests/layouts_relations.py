@@ -104,3 +104,31 @@ def _b(tmp):
             ["1", "Jumlah dokumen perencanaan", "4", "1", "2", "3", "4"]]
     return Doc().para("Rencana Aksi Perjanjian Kinerja 2024").table(rows).save(tmp / "ra.docx")
 
+
+
+@variant(id="monitoring_kinerja/target-pk-triwulan-capaian", kind="monitoring_kinerja",
+         cols={"no": "A", "indikator": "B", "target_pk": "C", "realisasi": "D", "capaian": "E"},
+         counts=(2, 0, 0), nums={(1, "capaian"): ("33.33", 2, False)})
+def _b(tmp):
+    rows = [["No", "Indikator Kinerja", "Target PK", "Triwulan I", "Capaian Terhadap Target PK"],
+            [1, "Persentase publikasi tepat waktu", 100, 25, 25], [2, "Jumlah rilis statistik", 12, 4, 33.33]]
+    return xlsx(tmp / "mon.xlsx", Sheet("Monitoring").add([["MONITORING CAPAIAN KINERJA TRIWULAN I"], []]).add(rows))
+
+
+@variant(id="monitoring_kinerja/sasaran-grouped-realisasi-sd-tw", kind="monitoring_kinerja",
+         cols={"sasaran": "A", "indikator": "B", "satuan": "C", "target_pk": "D", "realisasi": "E", "capaian": "F"},
+         counts=(2, 0, 0), texts={(1, "sasaran"): "Meningkatnya kualitas data"})
+def _b(tmp):
+    rows = [["Sasaran", "Indikator", "Satuan", "Target PK 2026", "Realisasi s.d. Triwulan II", "Capaian (%)"],
+            ["Meningkatnya kualitas data", "Indeks kepuasan konsumen", "indeks", 85, 80, "94,12"],
+            [None, "Persentase rilis tepat waktu", "%", 100, 50, "50,00"]]
+    return xlsx(tmp / "mon.xlsx", Sheet("TW II").add(rows, merges=[(1, 0, 2, 0)]))
+
+
+@variant(id="monitoring_kinerja/docx-notulensi-template", kind="monitoring_kinerja",
+         cols={"no": "A", "indikator": "B", "target_pk": "C", "realisasi": "D", "capaian": "E"},
+         counts=(1, 0, 0), nums={(0, "target_pk"): ("90", 0, False)})
+def _b(tmp):
+    rows = [["No.", "Indikator Kinerja", "Target PK", "Triwulan I", "Capaian Terhadap Target PK"],
+            ["1", "Indeks kepuasan", "90", "88", "97,78"]]
+    return Doc().para("Capaian kinerja triwulan I").table(rows).save(tmp / "notulensi.docx")

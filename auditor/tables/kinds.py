@@ -303,3 +303,20 @@ KINDS = KINDS + (
     ), label_cols=("indikator", "sasaran"), min_score=0),
 )
 BY_NAME = {k.name: k for k in KINDS}
+
+# -- Capaian kinerja triwulan (monitoring): target PK, realisasi per triwulan, capaian (branch `relations`) --
+KINDS = KINDS + (
+    Kind("monitoring_kinerja", "Monitoring capaian kinerja triwulan", "Quarterly performance monitoring", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("capaian", r"^capaian( kinerja)?( terhadap target( pk| perjanjian kinerja)?)?( %)?$", numeric=True,
+            required=True),
+        Col("target_pk", r"^target (pk|perjanjian kinerja)( tahun(an)?)?( 20[0-9]{2})?( %)?$", numeric=True,
+            required=True),
+        Col("realisasi", r"^(realisasi )?(s d |sampai dengan )?(triwulan|tw) (i|ii|iii|iv|1|2|3|4)( berjalan)?"
+                         r"( realisasi)?( %)?$", numeric=True, required=True),
+        Col("satuan", r"^satuan$"),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+)
+BY_NAME = {k.name: k for k in KINDS}
