@@ -51,3 +51,16 @@ def test_a_hand_edited_repeated_value_is_named(tmp_path):
 
 def test_net_values_on_every_sp2d_are_a_convention_not_errors(tmp_path):
     assert run(tmp_path, export(net=True)) == []
+
+
+def _numbered(tmp_path, nos):
+    rows = [[n, f"Barang {i}", i + 1, 1000 * (i + 1)] for i, n in enumerate(nos)]
+    p = write_tables(tmp_path / "n.xlsx", [{"header": ["No", "Uraian", "Volume", "Harga Satuan"], "rows": rows}])
+    return [(f["location"]["cell"], f["reported"], f["expected"]) for f in audit([p])["findings"] if f["rule"] == "NAME101"]
+
+
+def test_row_count_repeat_and_restart(tmp_path):
+    assert _numbered(tmp_path, [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6]) == []              # a new part restarts
+    assert _numbered(tmp_path, [1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11]) == [("A7", 5, 6)]  # a row counted twice
+    assert _numbered(tmp_path, ["1", "1.1", "1.2", "2", "2.1", "2.2"]) == []           # a tree: NAME001's
+    assert _numbered(tmp_path, [1, 3, 5, 7, 9, 11, 13]) == []                          # another scheme

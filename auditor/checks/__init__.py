@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
-from . import code_tree, formulas, grades, groups, periods, relations  # the relations tables state themselves (rules/relations.yaml)
+from . import code_tree, formulas, grades, groups, periods, relations, sequence  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -22,4 +22,5 @@ CHECKS = {
     "groups": groups,
     "periods": periods,
     "grades": grades,
+    "sequence": sequence,
 }
