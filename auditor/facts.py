@@ -187,6 +187,8 @@ def report_year(tables: list[Table]) -> int | None:
                         return y
     years = Counter()
     for t in tables:
+        if t.kind_def is not None:
+            continue        # a generic table (tables.generic): its years say nothing of the report's
         for line in t.context + [t.caption or ""] + list(t.headers.values()):
             for y in YEAR.findall(line):
                 years[int(y)] += 1
