@@ -306,3 +306,37 @@ def test_e81_predikat_against_the_tingkat_capaian_kinerja(tmp_path):
     p, first = write_86(tmp_path / "e81.xlsx", predikat=pred)
     got, rep = found(p, {"PRED102"})
     assert got == {("PRED102", "E.81", f"AD{first + 4}")}, [f["message"] for f in rep["findings"]]
+
+
+# -- the coverage ledger: what these checks mark, they would notice ---------------------------------
+
+def _marked_and_found(path, codes):
+    from auditor.engine import Context, run_rules
+    from auditor.loader import load_all
+    from auditor.rules import load_rules
+    files, _ = load_all([str(path)])
+    ctx = Context(files=files)
+    rules = {c: r for c, r in load_rules().items() if c in codes}
+    found = run_rules(ctx, rules)
+    return {a for _, _, a in ctx.ledger.cells}, found
+
+
+def test_marked_cells_are_cells_whose_change_is_noticed(tmp_path):
+    import openpyxl
+    codes = {"SUM101", "PCT101", "SUM104"}
+    p, first = write_86(tmp_path / "e81.xlsx")
+    marked, found = _marked_and_found(p, codes)
+    assert found == [] and len(marked) > 100
+    wb = openpyxl.load_workbook(p)
+    ws = wb.active
+    sample = sorted(a for a in marked if a[0] in "GKMUWY")[::7]      # Rp columns of 6, 8, 9, 13, 14, 15
+    assert len(sample) >= 8
+    for addr in sample:
+        old = ws[addr].value
+        ws[addr].value = old + 1_000_003 if isinstance(old, int) else old + 7
+        q = tmp_path / f"m-{addr}.xlsx"
+        wb.save(q)
+        ws[addr].value = old
+        _, got = _marked_and_found(q, codes)
+        touched = {f.location.cell for f in got} | {r.cell for f in got for r in f.related}
+        assert addr in touched, (addr, [f.message for f in got])
