@@ -340,3 +340,23 @@ def test_marked_cells_are_cells_whose_change_is_noticed(tmp_path):
         _, got = _marked_and_found(q, codes)
         touched = {f.location.cell for f in got} | {r.cell for f in got for r in f.related}
         assert addr in touched, (addr, [f.message for f in got])
+
+
+def test_k_rp_percent_sub_columns_judge_rp_and_leave_the_percent(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Uraian", "Realisasi TW I", None, None, "Realisasi TW II", None, None, "Realisasi Tahun", None, None])
+    ws.append([None, "K", "Rp", "%", "K", "Rp", "%", "K", "Rp", "%"])
+    for c in (2, 5, 8):
+        ws.merge_cells(start_row=1, start_column=c, end_row=1, end_column=c + 2)
+    ws.merge_cells(start_row=1, start_column=1, end_row=2, end_column=1)
+    ws.append(["1", "2", None, None, "3", None, None, "4 = 2 + 3", None, None])
+    for c in (2, 5, 8):
+        ws.merge_cells(start_row=3, start_column=c, end_row=3, end_column=c + 2)
+    ws.append(["Kegiatan A", 1, 400, 40, 1, 500, 50, 2, 900, 50])     # % is of the target: not additive
+    ws.append(["Kegiatan B", 1, 400, 40, 1, 500, 50, 2, 950, 90])     # Rp broken
+    p = tmp_path / "krp.xlsx"
+    wb.save(p)
+    got, rep = found(p)
+    assert got == {("SUM101", "Sheet", "I5")}, [f["message"] for f in rep["findings"]]

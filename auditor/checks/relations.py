@@ -196,6 +196,8 @@ def run(rule, ctx):
             if b.stated.shape not in p["shapes"] or b.target in skip_cols:
                 continue
             sub = b.sub.split()[-1] if b.sub else ""   # "realisasi renja k" -> k
+            if b.split and sub == "%":
+                continue        # a "%" sub-column beside K | Rp: the relation is stated for the amounts
             if (p["subs"] and sub not in p["subs"]) or sub in p["not_subs"]:
                 continue
             for row in t.rows:

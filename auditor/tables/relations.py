@@ -100,6 +100,7 @@ class Bound:
     target: int                  # grid column
     operands: dict[int, int]     # column number -> grid column
     sub: str                     # the sub-header this position has in common ("k", "rp"), or ""
+    split: bool = False          # the column is one of several sub-columns under one number (K | Rp | %)
 
 
 def numbering_map(grid, r: int, merge_of: dict) -> dict[int, list[int]]:
@@ -155,5 +156,5 @@ def bind(grid, r: int, merge_of: dict, subheader) -> list[Bound]:
                         break
                     ops[ref] = cand
                 if ops:
-                    out.append(Bound(st, tc, ops, sub))
+                    out.append(Bound(st, tc, ops, sub, len(targets) > 1))
     return out
