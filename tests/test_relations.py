@@ -360,3 +360,13 @@ def test_k_rp_percent_sub_columns_judge_rp_and_leave_the_percent(tmp_path):
     wb.save(p)
     got, rep = found(p)
     assert got == {("SUM101", "Sheet", "I5")}, [f["message"] for f in rep["findings"]]
+
+
+def test_e81_plain_numbering_row_with_formulas_reports_a_deviant_once(tmp_path):
+    leaf = "1.03.01.2.01"
+    p, first = write_86(tmp_path / "e81.xlsx", plain_numbers=True,
+                        mutate=lambda body: _set(body, leaf, "W", _get(body, leaf, "I") + _get(body, leaf, "Y")))
+    with_formulas(p, {1: {f"W{r}": (f"I{r}+Y{r}" if r == first + 9 else f"I{r}+U{r}") for r in range(first, first + 10)}})
+    rep = audit([p])
+    got = [(f["rule"], f.get("diagnosis_kind")) for f in rep["findings"] if f["location"]["cell"] == f"W{first + 9}"]
+    assert got == [("SUM101", "wrong_column")], got

@@ -25,6 +25,7 @@ PARAMS = {
                   doc="pattern: rows breaking their column's formula pattern; subtotals: a sum whose range "
                       "takes in a subtotal together with the rows it adds"),
     "skip_kinds": Param(list, [], doc="table kinds another rule judges the same way (code_tree: SUM104)"),
+    "skip": Param(dict, {}, doc="pattern: table kind → columns a relation rule judges already (the form's own)"),
     "min_rows": Param(int, 3, doc="formula rows needed before a column has a pattern"),
     "share": Param(float, 0.75, doc="share of the formula rows the dominant shape must hold"),
     "typed": Param(bool, True, doc="also judge typed numbers among the formulas"),
@@ -46,6 +47,7 @@ def run(rule, ctx):
             yield from subtotals(rule, ctx, t, body)
             continue
         stated = {b.target for b in table_relations(ctx, t)}
+        stated |= {t.columns[c] for c in rule.params["skip"].get(t.kind, []) if c in t.columns}
         cols = sorted({c for (r, c) in g.formulas if t.header[1] < r <= t.end} - stated)
         for c in cols:
             yield from column(rule, ctx, t, body, c)
