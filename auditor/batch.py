@@ -54,7 +54,7 @@ __all__ = ["FolderResult", "run_batch", "sort_worst_first", "STATUSES", "FAILED"
 STATUSES = ("ok", "error", "timeout", "crashed")
 FAILED = ("error", "timeout", "crashed")
 SEVERITIES = ("error", "warning", "info")
-FAMILY_ORDER = ("IN", "SUM", "PCT", "PRED", "EFF", "XDOC", "NAME", "TXT", "CNT")
+FAMILY_ORDER = ("IN", "SUM", "PCT", "PRED", "EFF", "XDOC", "PER", "NAME", "TXT", "CNT")
 TOP_FAMILIES = 3
 HOOKS_ENV = "LKIP_AUDIT_TEST_HOOKS"
 STARTUP_TIMEOUT = 120.0       # a worker that is not ready by then counts as failed to start
@@ -83,6 +83,7 @@ class FolderResult:
     cpu_seconds: float | None = None # CPU time the worker spent on it (None if it did not finish)
     peak_rss_mb: float | None = None
     skipped: int = 0                 # entries in the folder not audited (not office, hidden, lock files...)
+    previous: list | None = None     # across years: the earlier year folders this one was compared with (names)
     findings: list | None = None     # finding dicts (Finding.to_dict()) when keep_findings
     report: dict | None = None       # the whole report dict, only when keep_reports
 
@@ -176,6 +177,14 @@ def sort_worst_first(results) -> list[FolderResult]:
 
 # ------------------------------------------------------------------------------------ the worker side
 
+def year_units(folders: list[str]) -> dict[str, list[str]]:
+    """{latest year folder: its unit's earlier year folders} (auditor.periods.units.group_units: sibling
+    folders whose names differ only by the year). Every folder keeps its own row; the latest year's is
+    audited across years."""
+    from .periods.units import group_units
+    return {unit[-1]: unit[:-1] for unit in group_units(folders) if len(unit) > 1}
+
+
 def _folder_files(folder: str) -> tuple[list[str], list[dict]]:
     """Office files directly in `folder` (same rules as discover) and what was skipped there."""
     from .readers.discover import discover
@@ -212,8 +221,13 @@ def audit_one(folder: str, opts: dict) -> dict:
         if opts.get("hooks"):
             _hooks(folder)
         files, skipped = _folder_files(folder)
+        # across years: the latest year folder of a unit is audited with its earlier years as context
+        earlier = (opts.get("previous") or {}).get(folder) or []
         report = audit(files, lang=opts.get("lang") or "id", rules_files=opts.get("rules_files"),
-                       config=opts.get("config"), baseline=opts.get("baseline"))
+                       config=opts.get("config"), baseline=opts.get("baseline"),
+                       previous=[_folder_files(f)[0] for f in earlier] or None)
+        if earlier:
+            row["previous"] = [os.path.basename(os.path.normpath(f)) for f in earlier]
         report["paths"] = [folder]
         report["skipped"] = skipped + list(report.get("skipped") or [])
         s = report.get("summary") or {}
@@ -385,7 +399,8 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
     jobs = max(1, min(int(jobs or os.cpu_count() or 1), len(folders)))
     opts = {"lang": lang, "rules_files": list(rules_files) if rules_files else None, "config": config,
             "baseline": set(baseline) if baseline else None, "keep_reports": bool(keep_reports),
-            "keep_findings": bool(keep_findings), "hooks": os.environ.get(HOOKS_ENV) == "1"}
+            "keep_findings": bool(keep_findings), "hooks": os.environ.get(HOOKS_ENV) == "1",
+            "previous": year_units(folders)}
     names = [_display_name(f, root) for f in folders]
     results: list[FolderResult | None] = [None] * len(folders)
     sizes = [_folder_bytes(f) for f in folders]
@@ -495,11 +510,12 @@ def run_batch(root: str, *, jobs: int | None = None, timeout: float | None = 300
 def run_sequential(root: str, **kw) -> list[FolderResult]:
     """The same rows computed in this process, one folder after the other (no timeout, no isolation).
     For comparisons and debugging; accepts run_batch's audit options."""
+    folders = audit_folders(os.fspath(root))
     opts = {"lang": kw.get("lang", "id"), "rules_files": kw.get("rules_files"), "config": kw.get("config"),
             "baseline": kw.get("baseline"), "keep_reports": kw.get("keep_reports", False),
-            "keep_findings": kw.get("keep_findings", True), "hooks": False}
+            "keep_findings": kw.get("keep_findings", True), "hooks": False, "previous": year_units(folders)}
     out = []
-    for folder in audit_folders(os.fspath(root)):
+    for folder in folders:
         r = FolderResult(folder=folder, name=_display_name(folder, os.fspath(root)))
         for k, v in audit_one(folder, opts).items():
             if hasattr(r, k):

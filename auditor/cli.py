@@ -83,6 +83,8 @@ def check(args: argparse.Namespace) -> int:
     """Audit files or a folder and report every inconsistency."""
     paths: list[str] = args.paths
     _check_paths(paths)
+    previous: list[str] = args.previous or []     # earlier years (auditor/periods): context for the PER rules
+    _check_paths(previous)
     from .checks.base import ConfigError
     from .engine import audit
     from .outio import OutputProblem
@@ -97,12 +99,12 @@ def check(args: argparse.Namespace) -> int:
     use_lang = args.lang if args.lang is not None else cfg.get("lang", Lang.id.value)
     write_baseline, annotate, html, kkr = args.write_baseline, args.annotate, args.html, args.kkr
     try:
-        _guard_outputs(paths, write_baseline, annotate, html, kkr)
+        _guard_outputs(paths + previous, write_baseline, annotate, html, kkr)
     except OutputProblem as e:
         die(f"cannot write output: {e}")
     try:
         report = audit(paths, lang=use_lang, rules_files=args.rules or [], config=cfg,
-                       baseline=_load_baseline(args.baseline))
+                       baseline=_load_baseline(args.baseline), previous=previous or None)
     except ConfigError as e:
         die(str(e))
     try:
@@ -268,6 +270,8 @@ def _check_args(p) -> None:
     p.add_argument("--html", metavar="FILE", help="write a self-contained HTML report")
     p.add_argument("--kkr", metavar="FILE", help="write a Kertas Kerja Reviu workbook (.xlsx)")
     p.add_argument("--width", type=int, default=None, metavar="INT", help="terminal width for the rich report")
+    p.add_argument("--previous", action="append", default=None, metavar="PATH",
+                   help="an earlier year's folder of the same unit, compared with this year's (PER rules; repeatable)")
 
 
 def _rules_args(p) -> None:

@@ -227,3 +227,44 @@ def numbering_level(text) -> int | None:
     if not s or not _NUMBERING.fullmatch(s):
         return None
     return s.rstrip(".").count(".") + 1
+
+
+# -- any code a table's rows are keyed by ---------------------------------------------------------------
+# An organisation (unit) code: urusan.bidang written three times, then unit and sub unit
+# (``2.16.2.20.2.21.01.0000``, ``1.02.0.00.0.00.01.0001``, ``7.01.0.00.0.00.27.0000``).
+_UNIT = re.compile(r"[0-9X]\.[0-9X]{2}\.[0-9]\.[0-9]{2}\.[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}")
+
+
+def any_code(text) -> tuple[str, str] | None:
+    """(family, canonical code) of whatever code a cell holds: ``program`` (urusan down to sub
+    kegiatan), ``unit`` (an SKPD / sub unit), ``rekening`` (belanja, pendapatan, pembiayaan: first part
+    4, 5 or 6); None for numbering, amounts and text."""
+    s = _as_text(text)
+    if not s:
+        return None
+    s = _squash(s)
+    if not s or len(s) > 40:
+        return None
+    if _UNIT.fullmatch(s.upper()):
+        return "unit", s.upper()
+    p = normalise_program_code(s)
+    if p is not None:
+        return "program", p
+    if s[0] in "456" and "." in s:
+        r = normalise_rekening(s)
+        if r is not None:
+            return "rekening", r
+    return None
+
+
+def code_parent(family: str, code: str) -> str | None:
+    """The code one level up within its own family; None at the family's top."""
+    if family == "program":
+        return parent_code(code)
+    if family == "rekening":
+        return code.rsplit(".", 1)[0] if "." in code else None
+    return None
+
+
+def code_depth(family: str, code: str) -> int:
+    return code.count(".") + 1

@@ -24,6 +24,9 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     cache: dict[str, Any] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
+    # -- across years (auditor/periods): the report's year, and the earlier years' audits (PER rules) --
+    year: int | None = None
+    previous: list["Context"] = field(default_factory=list)
 
     def mark(self, table, *cells) -> None:
         """Record that a check compared these cells of `table` (CellRefs, addresses, or None)."""
@@ -42,7 +45,7 @@ class Context:
     def facts(self):
         if "facts" not in self.cache:
             from .facts import build_facts
-            self.cache["facts"] = build_facts(self.files)
+            self.cache["facts"] = build_facts(self.files, self.year)
         return self.cache["facts"]
 
     def paragraphs(self):
@@ -100,8 +103,11 @@ def _cell_order(cell: str | None):
 
 
 def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | None = None,
-          config: str | dict | None = None, baseline: set[str] | None = None) -> dict:
-    """Audit files and folders; returns the report dict (the same the CLI prints with --format json)."""
+          config: str | dict | None = None, baseline: set[str] | None = None,
+          previous: list | None = None) -> dict:
+    """Audit files and folders; returns the report dict (the same the CLI prints with --format json).
+    `previous`: earlier years of the same unit, each a path or a list of paths (one year's folder):
+    read as context for the across-year rules (PER), their own findings not reported."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [os.fspath(paths)]
     cfg = config if isinstance(config, dict) else load_config(config)
@@ -116,9 +122,19 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        files, skipped = load_all(list(paths), warm=lambda: warm(rules))
+        # -- across years: a folder of year sub-folders is read year by year (periods.units) --
+        from .periods.units import load_previous, split_years, year_subfolders
+        subs = year_subfolders(paths[0]) if previous is None and len(paths) == 1 else None
+        earlier = None
+        if subs:
+            warm(rules)
+            files, skipped, earlier = split_years(subs)
+        else:
+            files, skipped = load_all(list(paths), warm=lambda: warm(rules))
+            if previous:
+                earlier = load_previous(previous)
         return build_report(paths, files, skipped, rules, settings, lang=cfg.get("lang", lang) if not lang else lang,
-                            baseline=baseline)
+                            baseline=baseline, previous=earlier)
     finally:
         if was_enabled:
             gc.enable()
@@ -127,8 +143,14 @@ def audit(paths: list[str] | str, *, lang: str = "id", rules_files: list[str] | 
 
 
 def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dict[str, Rule],
-                 settings: Settings, lang: str = "id", baseline: set[str] | None = None) -> dict:
+                 settings: Settings, lang: str = "id", baseline: set[str] | None = None,
+                 previous: list | None = None) -> dict:
     ctx = Context(files=files, lang=lang, settings=settings)
+    # -- across years: each file's year; the earlier years (periods.units.Year) as contexts of their own --
+    from .periods.years import file_years
+    years, ctx.year = file_years(files, paths[0] if len(paths) == 1 else None)
+    for y in previous or ():
+        ctx.previous.append(Context(files=y.files, lang=lang, settings=settings, year=y.year))
     try:
         settings.resolve(ctx)
         findings = list(settings.findings)
@@ -138,6 +160,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         # tables, rows and cells stay alive until a full garbage collection, which comes rarely when
         # millions of objects are alive (a batch worker grew by a folder's worth every big folder)
         ctx.cache.clear()
+        for p in ctx.previous:
+            p.cache.clear()
     findings = dedupe(findings)
     findings.sort(key=sort_key)
     suppressed = 0
@@ -152,7 +176,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         "lang": lang,
         "generated": _dt.date.today().isoformat(),
         "paths": [os.fspath(p) for p in paths],
-        "files": [f.summary() for f in files],
+        "files": [dict(f.summary(), year=y.year) for f, y in zip(files, years)],
         "skipped": skipped,
         "findings": dicts,
         "suppressed": suppressed,
@@ -164,6 +188,7 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
             "unreadable": sum(1 for f in files if f.error),
         },
         "settings": settings.describe(lang),
+        **({"previous": [y.describe() for y in previous]} if previous else {}),
     }
 
 

@@ -138,6 +138,9 @@ class FactStore:
             path: str | None = None, sheet: str | None = None, rows: int = 1) -> None:
         if entity is None or (num is None and not text):
             return
+        if t is not None and t.unit_scale and _is_money(measure, t.kind):
+            from .tables.conventions import scaled
+            num = scaled(num, t.unit_scale)    # "dalam ribuan rupiah": stated to others in Rupiah
         self.facts.append(Fact(entity=entity, level=level, name=name, measure=measure, period=period, num=num,
                                text=text, path=path or (t.path if t else ""), sheet=sheet or (t.sheet if t else None),
                                cell=cell, origin=origin or (t.kind if t else ""), caption=t.caption if t else None,
@@ -167,6 +170,11 @@ class FactStore:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _is_money(measure: str, kind: str) -> bool:
+    return measure in ("pagu", "rp", "rp_akhir") or (measure == "realisasi" and kind in (
+        "anggaran", "program_pendukung", "pk_anggaran", "rekap_belanja"))
+
+
 def _where(t: Table, cell) -> tuple:
     return (t.path, t.sheet, cell.addr if cell is not None else None, t.caption)
 
@@ -176,15 +184,17 @@ def _year_of(header: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def report_year(tables: list[Table]) -> int | None:
-    """The year the report is about: from measurement/PK headers ("Target 2024"), else the most common."""
-    for kind in ("pengukuran", "pk"):
-        for t in tables:
-            if t.kind == kind:
-                for canon in ("target", "realisasi"):
-                    y = _year_of(t.headers.get(canon, ""))
-                    if y:
-                        return y
+def report_year(tables: list[Table], stated: int | None = None) -> int | None:
+    """The year the report is about: from measurement/PK headers ("Target 2024"), else the year its
+    documents state (`stated`: auditor.periods.years), else the most common year in titles and headers."""
+    # the latest such year: a report restates earlier years' targets and realisasi beside its own
+    # ("Target 2023 | Realisasi 2023" in a trend table), never later ones
+    own = [y for t in tables if t.kind in ("pengukuran", "pk") for canon in ("target", "realisasi")
+           for y in [_year_of(t.headers.get(canon, ""))] if y]
+    if own:
+        return max(own)
+    if stated:
+        return stated
     years = Counter()
     for t in tables:
         if t.kind_def is not None:
@@ -523,10 +533,10 @@ def _sipd_realisasi(store: FactStore, t: Table) -> None:
     _skpd_sums(store, t, s, "realisasi", "transaksi")
 
 
-def build_facts(files) -> FactStore:
+def build_facts(files, year: int | None = None) -> FactStore:
     store = FactStore()
     tables = [t for f in files for t in f.tables]
-    store.year = report_year(tables)
+    store.year = report_year(tables, year)
     store.add_entity(Entity(key="skpd", level="skpd", name="SKPD"))
     sipd = [t for t in tables if t.kind == "sipd_pagu"]
     for t in sipd:
@@ -561,7 +571,10 @@ def build_facts(files) -> FactStore:
             elif kind == "pengukuran":
                 _indicator_rows(store, t, {"target": "target", "realisasi": "realisasi", "capaian": "capaian",
                                            "target_akhir": "target", "capaian_akhir": "capaian_akhir"})
-            elif kind in ("realisasi_tahunan", "perbandingan"):
+            elif kind == "realisasi_tahunan":
+                # a trend table may state each year's target beside its realisasi ("Target 2023")
+                _indicator_rows(store, t, {"realisasi": "realisasi", "target": "target"})
+            elif kind == "perbandingan":
                 _indicator_rows(store, t, {"realisasi": "realisasi"})
             elif kind == "efisiensi":
                 _efisiensi(store, t)

@@ -17,9 +17,13 @@ from typing import Any
 from .model import Finding, Location
 from .tables.kinds import BY_NAME
 
-MONEY = {"pagu", "realisasi", "nilai_realisasi", "nilai_setoran", "nilai_sp2d", "rp", "rp_akhir"}
-PERCENT = {"persen", "capaian", "capaian_akhir", "serapan"}
-LEVELS = ["urusan", "bidang", "program", "kegiatan", "sub_kegiatan", "sasaran", "tujuan", "indikator"]  # codes.LEVELS too
+MONEY = {"pagu", "realisasi", "nilai_realisasi", "nilai_setoran", "nilai_sp2d", "rp", "rp_akhir", "anggaran",
+         "total_anggaran", "total_realisasi", "pagu_akas"}
+PERCENT = {"persen", "capaian", "capaian_akhir", "serapan", "persen_sisa"}
+# every level a real table's rows take: the budget tree from urusan down to the rekening line, the
+# organisation (unit) rows of SIPD forms, and the performance tree
+LEVELS = ["urusan", "bidang", "unit", "program", "kegiatan", "sub_kegiatan", "rekening", "sasaran", "tujuan",
+          "indikator"]
 ROW_TYPES = ["data", "total", "section", "heading"]
 CODE_PATTERN = r"^[0-9X]+(\.[0-9X]+)*$"
 

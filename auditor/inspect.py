@@ -38,7 +38,9 @@ def inspect_paths(paths: list[str], facts: bool = False, claims: bool = False) -
         })
     if facts:
         from .facts import build_facts
-        store = build_facts(files)
+        from .periods.years import file_years
+        # the year the audit takes the folder as (as engine.build_report does)
+        store = build_facts(files, file_years(files, paths[0] if len(paths) == 1 else None)[1])
         out["entities"] = store.entities_summary()
         out["facts"] = [fa.to_dict() for fa in store.facts]
     if claims:

@@ -52,6 +52,7 @@ class Opened:
     kind: str = ""
     problem: Exception | None = None     # an InputProblem: the file is not read further
     parsed: list | None = None           # readers.workbook.parse()
+    details: dict | None = None          # a big workbook's streamed details pass, run beside the parse
     error: Exception | None = None       # the parse failed: reported as the reader failing
 
 
@@ -68,8 +69,19 @@ def open_file(path: str, limits=None) -> Opened:
     opened = Opened(kind=kind)
     if kind in WORKBOOKS:
         try:
-            from .readers.workbook import parse
-            opened.parsed = parse(path)
+            from .readers.workbook import lean, parse
+            if lean(path):
+                # the streamed details pass (zlib, regular expressions) beside calamine's parse (which
+                # releases the GIL): on two cores the formats of a big export cost little wall time
+                from concurrent.futures import ThreadPoolExecutor
+
+                from .readers.xlsx_lean import lean_details
+                with ThreadPoolExecutor(1, thread_name_prefix="lkip-details") as pool:
+                    job = pool.submit(lean_details, path)
+                    opened.parsed = parse(path)
+                    opened.details = job.result()
+            else:
+                opened.parsed = parse(path)
         except Exception as e:  # kept for load_file to report like any reader failure
             opened.error = e
     return opened
@@ -96,8 +108,8 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             from .readers.workbook import read_workbook
             if opened.error is not None:
                 raise opened.error
-            grids = read_workbook(path, parsed=opened.parsed)
-            opened.parsed = None
+            grids = read_workbook(path, parsed=opened.parsed, details=opened.details)
+            opened.parsed = opened.details = None
         else:
             msg = {"html": "HTML page saved with a spreadsheet name; open it in Excel and save as .xlsx",
                    "csv": "plain text/CSV, not a workbook"}.get(kind, f"not a workbook or Word document ({kind})")

@@ -269,6 +269,11 @@ def _parse_full(text: str, style: str | None):
     s = text.strip()
     if not s:
         return _NO_PARSE
+    if s[0] == "'" and len(s) > 1:
+        # a web export's text prefix kept in the value ('513.425.170.766): Excel shows the number
+        s = s[1:].lstrip()
+        if not s:
+            return _NO_PARSE
     if s[0] not in _START:
         if s[0] not in _INVISIBLE:
             return _NO_PARSE

@@ -519,7 +519,7 @@ def _b(tmp):
 
 
 @variant(id="anggaran/lra-two-row-jumlah-rp-colnum-row", kind="anggaran",
-         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D"}, counts=(7, 1, 0),
+         cols={"kode": "A", "label": "B", "pagu": "C", "realisasi": "D", "selisih": "E"}, counts=(7, 1, 0),
          nums={(2, "pagu"): ("2511744198.00", 2, False), (2, "realisasi"): ("1920536667.00", 2, False),
                (7, "pagu"): ("3525193678.00", 2, False)},
          levels=LEVELS7 + [None], parents=PARENTS7 + [None],
@@ -1509,6 +1509,94 @@ def _docx_prose(tmp):
     d.para("Pagu anggaran Kecamatan Kalisat tahun 2024 sebesar Rp 4.416.692.224 dengan realisasi 82,89%.")
     d.table([["Mengetahui,", "Kalisat, 10 Januari 2025"], ["CAMAT KALISAT", None], ["NIP. 19700101 199003 1 001", None]])
     return d.save(tmp / "prose.docx")
+
+
+# ------------------------------------------------------------------------------------- rekap_belanja
+
+def _rekap_levels():
+    from rekap_fixture import lines
+    out = []
+    for key, _name, _vals in lines():
+        code = key[-1]
+        if code.startswith("5."):
+            out.append("rekening")
+        elif code.count(".") == 7:
+            out.append("unit")
+        else:
+            out.append({0: "urusan", 1: "bidang", 2: "program", 4: "kegiatan", 5: "sub_kegiatan"}[code.count(".")])
+    return out + [None]
+
+
+_REKAP_N = 33     # data rows of the look-alike (tests/rekap_fixture.py)
+
+
+@variant(id="rekap_belanja/sipd-four-code-columns-text-amounts-colnum-row", kind="rekap_belanja",
+         cols={"kode": "A", "kode@2": "B", "kode@3": "C", "kode@4": "D", "label": "E", "anggaran@operasi": "F",
+               "realisasi@operasi": "G", "anggaran@modal": "H", "realisasi@modal": "I"},
+         counts=(_REKAP_N, 1, 0), nums={(0, "anggaran@operasi"): ("3025193678.00", 2, False),
+                                          (_REKAP_N, "realisasi@modal"): ("108500000.00", 2, False)},
+         levels=_rekap_levels(), extra=lambda t: _a(t.numbering_row is not None and t.code_tree, t.numbering_row))
+def _b(tmp):
+    from rekap_fixture import build
+    return build(tmp / "lra.xlsx", layout="four", style="text")
+
+
+@variant(id="rekap_belanja/one-code-column-appended-total-percent-sisa", kind="rekap_belanja",
+         cols={"kode": "A", "label": "B", "anggaran@operasi": "C", "realisasi@operasi": "D", "anggaran@modal": "E",
+               "realisasi@modal": "F", "total_anggaran": "G", "total_realisasi": "H", "persen": "I", "sisa": "J"},
+         counts=(_REKAP_N, 1, 0), nums={(3, "persen"): ("80", 0, True), (3, "sisa"): ("481520261", 0, False)},
+         levels=_rekap_levels())
+def _b(tmp):
+    from rekap_fixture import build
+    return build(tmp / "lra.xlsx", layout="one", appended=True)
+
+
+@variant(id="rekap_belanja/two-code-columns-dash-zeros-moved-block", kind="rekap_belanja",
+         cols={"kode": "A", "kode@2": "B", "label": "C", "anggaran@operasi": "D", "realisasi@operasi": "E",
+               "anggaran@modal": "F", "realisasi@modal": "G"},
+         counts=(_REKAP_N, 1, 0), nums={(0, "anggaran@modal"): ("109048100", 0, False)},
+         extra=lambda t: _a(all(r.parent is not None for r in t.rows if r.type == "data" and r.level != "urusan"),
+                            [(r.level, r.code) for r in t.rows if r.parent is None]))
+def _b(tmp):
+    from rekap_fixture import build
+    return build(tmp / "lra.xlsx", layout="two", style="dash", move=True)
+
+
+# ------------------------------------------------------------------------------------- rak
+
+@variant(id="rak/one-code-column-months-percent", kind="rak",
+         cols={"kode": "A", "label": "B", "pagu": "C", "total_rak": "D", "realisasi": "E",
+               **{f"bulan@{m.lower()}": letters({"x": 5 + i})["x"] for i, m in enumerate(
+                   ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember"])}, "persen_rak": "R"},
+         counts=(7, 0, 0), nums={(2, "bulan@maret"): ("100000000", 0, False)},
+         levels=["program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "program", "kegiatan", "sub_kegiatan"],
+         parents=[None, 0, 1, 1, None, 4, 5])
+def _b(tmp):
+    from rak_fixture import build
+    return build(tmp / "rak.xlsx")
+
+
+@variant(id="rak/anggaran-kas-group-over-months-text", kind="rak",
+         cols={"kode": "A", "label": "B", "pagu": "C", "total_rak": "D", "realisasi": "E",
+               **{f"bulan@{m.lower()}": letters({"x": 5 + i})["x"] for i, m in enumerate(
+                   ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember"])}},
+         counts=(7, 0, 0), nums={(3, "bulan@juni"): ("20000000", 0, False)})
+def _b(tmp):
+    from rak_fixture import build
+    return build(tmp / "rak.xlsx", layout="grouped", style="text")
+
+
+@variant(id="rak/month-changed-still-read", kind="rak",
+         cols={"kode": "A", "label": "B", "pagu": "C", "total_rak": "D", "realisasi": "E",
+               **{f"bulan@{m.lower()}": letters({"x": 5 + i})["x"] for i, m in enumerate(
+                   ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                    "Oktober", "November", "Desember"])}, "persen_rak": "R"},
+         counts=(7, 0, 0), nums={(6, "bulan@mei"): ("7000000", 0, False)})
+def _b(tmp):
+    from rak_fixture import build
+    return build(tmp / "rak.xlsx", change=("7.01.02.2.01.0001", 4, 7_000_000))
 
 
 NO_TABLE = [("prose-sheet", _prose), ("chart-like-number-block", _chart_block),

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from . import inputs, names, derived, hierarchy, numbering, ratio, same_fact, scale, total, text
-from . import code_tree, formulas, grades, groups, periods, relations, sequence  # the relations tables state themselves (rules/relations.yaml)
+from . import across_years, past_capaian, previous_year, series
+from . import code_tree, formulas, grades, groups, period_targets, relations, sequence  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -16,11 +17,15 @@ CHECKS = {
     "input": inputs,
     "names": names,
     "text": text,
+    "across_years": across_years,
+    "past_capaian": past_capaian,
+    "series": series,
+    "previous_year": previous_year,
     "relations": relations,
     "code_tree": code_tree,
     "formulas": formulas,
     "groups": groups,
-    "periods": periods,
+    "period_targets": period_targets,
     "grades": grades,
     "sequence": sequence,
 }

@@ -29,6 +29,10 @@ def run(rule, ctx):
             raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
         for t in ctx.tables(kind):
             for spec in specs:
+                if spec.get("either_sign"):
+                    spec = sign_convention(rule, t, spec, p["rows"])
+                    if spec is None:
+                        continue
                 for row in t.rows:
                     if row.type not in p["rows"]:
                         continue
@@ -38,24 +42,74 @@ def run(rule, ctx):
                         yield from efisiensi(rule, ctx, t, row, spec)
 
 
+def _difference(row, spec, flip: bool):
+    """(stated, interval of parts − minus, or minus − parts when flipped) of one row, or None."""
+    from .total import columns_of
+    t_cols = spec["_cols"]
+    num = row.num(spec["value"])
+    a = [row.num(c) for c in t_cols[0]]
+    b = [row.num(c) for c in t_cols[1]]
+    if num is None or not a or not b or any(x is None for x in a + b):
+        return None
+    ai, bi = tl.add([tl.given(x) for x in a]), tl.add([tl.given(x) for x in b])
+    if flip:
+        ai, bi = bi, ai
+    return num, (ai[0] - bi[1], ai[1] - bi[0])
+
+
+def sign_convention(rule, t, spec, row_types):
+    """A difference column's sign, judged once from all its rows ("Bertambah/(Berkurang)" is realisasi −
+    anggaran in most LRAs, anggaran − realisasi in some): the orientation most rows agree with, by a
+    clear margin; None (the column is not checked) when the rows do not say."""
+    from .total import columns_of
+    if spec.get("value") not in t.columns:
+        return None
+    cols = ([c for c in columns_of(t, spec.get("parts", []))], [c for c in columns_of(t, spec.get("minus", []))])
+    if not cols[0] or not cols[1]:
+        return None
+    spec = dict(spec, _cols=cols)
+    votes = [0, 0]
+    for row in t.rows:
+        if row.type not in row_types:
+            continue
+        for flip in (0, 1):
+            got = _difference(row, spec, bool(flip))
+            if got is not None and tl.meets(tl.stated(got[0], rule.tolerance), got[1]) and got[1][1] != 0:
+                votes[flip] += 1
+    if votes[1] > max(1, 3 * votes[0]):
+        return dict(spec, parts=spec["minus"], minus=spec["parts"])
+    if votes[0] > max(1, 3 * votes[1]) or (votes[0] and not votes[1]):
+        return spec
+    return None
+
+
 def sum_columns(rule, ctx, t, row, spec):
     from .total import columns_of
     if spec.get("value") not in t.columns:
         return
     num = row.num(spec["value"])
     parts = [c for c in columns_of(t, spec.get("parts", [])) if c != spec["value"]]
+    minus = [c for c in columns_of(t, spec.get("minus", [])) if c != spec["value"]]
+    if spec.get("minus") and not minus:
+        return                       # "sisa = anggaran − realisasi" without a realisasi column
     nums = [(c, row.num(c)) for c in parts if row.num(c) is not None]
-    if num is None or not nums or any(row.unknown(c) for c in parts):
+    less = [(c, row.num(c)) for c in minus if row.num(c) is not None]
+    if num is None or not nums or len(less) != len(minus) or any(row.unknown(c) for c in parts + minus):
         return
     total = tl.add([tl.given(n) for _, n in nums])
+    if less:
+        sub = tl.add([tl.given(n) for _, n in less])
+        total = (total[0] - sub[1], total[1] - sub[0])
     if tl.meets(tl.stated(num, rule.tolerance), total):
         return
     exp = tl.mid(total)
     yield rule.emit(ctx, location(t, row, row.cells[spec["value"]]), reported=as_number(num.value),
                     expected=as_number(exp, num.decimals), imbalance=as_number(num.value - exp, num.decimals),
-                    related=[related(t, row.cells[c], "part", t.headers.get(c, c)) for c, _ in nums],
+                    related=[related(t, row.cells[c], "part", t.headers.get(c, c)) for c, _ in nums]
+                    + [related(t, row.cells[c], "subtracted", t.headers.get(c, c)) for c, _ in less],
                     label=row.label, column=t.headers.get(spec["value"], spec["value"]), reported_text=num,
-                    expected_value=exp, parts=" + ".join(t.headers.get(c, c) for c, _ in nums))
+                    expected_value=exp, parts=" + ".join(t.headers.get(c, c) for c, _ in nums)
+                    + "".join(" − " + t.headers.get(c, c) for c, _ in less))
 
 
 def efisiensi(rule, ctx, t, row, spec):

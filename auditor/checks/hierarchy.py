@@ -21,8 +21,10 @@ def validate(where: str, params: dict) -> None:
 
 
 def run(rule, ctx):
-    for kind, cols in rule.params["columns"].items():
+    from .total import columns_of
+    for kind, wanted in rule.params["columns"].items():
         for t in ctx.tables(kind):
+            cols = columns_of(t, wanted)
             children: dict[int, list[int]] = {}
             for i, row in enumerate(t.rows):
                 if row.parent is not None:

@@ -11,8 +11,17 @@ from .base import Param
 
 DOC = "Reports what could not be read or trusted in the inputs."
 PARAMS = {
-    "mode": Param(str, "problems", choices=("problems", "schema", "no_tables")),
+    "mode": Param(str, "problems", choices=("problems", "schema", "no_tables", "conventions")),
 }
+
+# how a convention is said, per language (tables.conventions, checks.ratio)
+CONVENTION_WORDS = {
+    "fraction": {"id": "persentase ditulis sebagai pecahan (0,85 = 85 %)",
+                 "en": "percentages written as fractions (0.85 = 85 %)"},
+    "dash_zero": {"id": "\"-\" dibaca sebagai nol", "en": "\"-\" read as zero"},
+}
+UNIT_WORDS = {3: {"id": "ribuan rupiah", "en": "thousands of Rupiah"}, 6: {"id": "jutaan rupiah", "en": "millions of Rupiah"},
+              9: {"id": "miliaran rupiah", "en": "billions of Rupiah"}}
 
 
 def warm(rule) -> None:
@@ -37,11 +46,34 @@ def run(rule, ctx):
         for p in validate(build_frames(ctx.all_tables())):
             p.rule, p.name, p.severity = rule.code, rule.name, rule.severity
             yield p
+    elif mode == "conventions":
+        yield from conventions(rule, ctx)
     else:
         for f in ctx.files:
             if not f.error and not any(t.kind_def is None for t in f.tables):   # generic tables: no kind
                 yield rule.emit(ctx, _loc(f.path), reported=f.format or "?", fmt=f.format or "?",
                                 reasons="; ".join(f"{u.sheet}: {u.reason}" for u in f.unrecognised[:3]))
+
+
+def conventions(rule, ctx):
+    """One info per table whose numbers are read by a convention of their own (judged once per column
+    by detection and by the checks that ran before this rule)."""
+    from .base import location
+    lang = "en" if ctx.lang == "en" else "id"
+    for t in ctx.all_tables():
+        said = []
+        for col, conv in sorted(t.conventions.items(), key=lambda kv: t.columns.get(kv[0], 0)):
+            words = CONVENTION_WORDS.get(conv)
+            if words:
+                said.append(f"{t.headers.get(col, col)}: {words[lang]}")
+        if t.unit_scale in UNIT_WORDS:
+            said.append(("angka dalam " if lang == "id" else "amounts in ") + UNIT_WORDS[t.unit_scale][lang])
+        if not said:
+            continue
+        loc = location(t)
+        loc = type(loc)(**{**loc.to_dict(), "cell": t.grid.addr(t.header[0], min(t.columns.values()))})
+        yield rule.emit(ctx, loc, reported="; ".join(sorted(set(t.conventions.values())) or ["unit"]),
+                        conventions="; ".join(said))
 
 
 def _loc(path):

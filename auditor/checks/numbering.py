@@ -8,6 +8,7 @@ PARAMS = {"tables": Param(list, required=True, doc="table kinds whose No column 
 
 
 def run(rule, ctx):
+    from ..tables.conventions import ordinal
     for kind in rule.params["tables"]:
         for t in ctx.tables(kind):
             if "no" not in t.columns:
@@ -18,10 +19,12 @@ def run(rule, ctx):
                 parent = t.rows[row.parent]
                 if not parent.numbering or "." not in row.numbering:
                     continue
+                # the parent's number as digits: "4" -> 4, and in an A / I / 1.1 scheme "II" -> 2
+                stands = ordinal(parent.numbering)
                 prefix = row.numbering.rsplit(".", 1)[0]
-                if prefix == parent.numbering.rstrip("."):
+                if stands is None or prefix == stands:
                     continue
-                want = f"{parent.numbering.rstrip('.')}.{row.numbering.rsplit('.', 1)[1]}"
+                want = f"{stands}.{row.numbering.rsplit('.', 1)[1]}"
                 yield rule.emit(ctx, location(t, row, row.cells.get("no")), reported=row.numbering,
                                 expected=want, label=row.label, parent=parent.label,
                                 reported_text=row.numbering, expected_value=want)

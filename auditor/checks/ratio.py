@@ -42,6 +42,32 @@ def expected_of(row, spec, negative: list[re.Pattern]):
     return tl.ratio(ni, di)
 
 
+def as_percent(num):
+    """A fraction as the percentage it stands for: 0,8459 -> 84,59 (two decimals fewer)."""
+    from dataclasses import replace
+    return replace(num, value=num.value * 100, decimals=max(num.decimals - 2, 0), percent=True)
+
+
+def fraction_column(rule, rows, computed, col: str) -> bool:
+    """A column's convention, judged once from all its rows: percentages written as fractions (0,8459
+    for 84,59 %, with no `%` format that would say so) when most rows agree with their ratio only read
+    that way. Rows that agree either way do not count; a column is never switched on one row."""
+    as_is = as_frac = 0
+    for row, iv in zip(rows, computed):
+        if iv is None:
+            continue
+        v = row.num(col)
+        if v.percent or v.value > 2:
+            return False                       # a % format or a value over 2: written as percentages
+        plain = tl.meets(tl.stated(v, rule.tolerance), iv)
+        frac = tl.meets(tl.stated(as_percent(v), rule.tolerance), iv)
+        if plain and not frac:
+            as_is += 1
+        elif frac and not plain:
+            as_frac += 1
+    return as_frac >= 2 and as_frac >= 3 * as_is
+
+
 def run(rule, ctx):
     from .diagnose import diagnose_ratio
     negative = [re.compile(p, re.I) for p in rule.params["negative_indicators"]]
@@ -52,12 +78,19 @@ def run(rule, ctx):
                     continue
                 rows = [r for r in t.rows if r.type in rule.params["rows"]]
                 computed = [expected_of(r, spec, negative) for r in rows]
+                fraction = fraction_column(rule, rows, computed, spec["value"])
+                if fraction:
+                    t.conventions[spec["value"]] = "fraction"
                 for i, (row, iv) in enumerate(zip(rows, computed)):
                     if iv is None:
                         continue
                     v = row.num(spec["value"])
-                    if tl.meets(tl.stated(v, rule.tolerance), iv):
+                    ctx.mark(t, row.cells[spec["value"]], row.cells[spec["numerator"]],
+                             row.cells[spec["denominator"]])
+                    if tl.meets(tl.stated(as_percent(v) if fraction else v, rule.tolerance), iv):
                         continue
+                    if fraction:
+                        v = as_percent(v)
                     exp = tl.mid(iv)
                     neigh = []
                     valued = [j for j in range(len(rows)) if computed[j] is not None and rows[j].type == row.type]

@@ -71,6 +71,13 @@ def top_level(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
     return (best[1], best[2]) if best else (valued, [])
 
 
+def roots(rows: list[Row], col: str) -> tuple[list[Row], list[Row]]:
+    """In a table whose rows are linked by their codes, a total adds up the rows at the top of the tree
+    (the urusan, or the programs when no urusan row is given), found by code, not by level words."""
+    top = [r for r in rows if r.parent is None and r.code]
+    return [r for r in top if r.num(col) is not None], [r for r in top if r.num(col) is None]
+
+
 def validate(where: str, params: dict) -> None:
     check_table_map(where, params["columns"], "columns", lambda c: isinstance(c, str), "a list of column names")
 
@@ -91,7 +98,7 @@ def run(rule, ctx):
                     num = row.num(col)
                     if num is None:
                         continue
-                    kids, missing = top_level(members, col)
+                    kids, missing = roots(members, col) if t.code_tree else top_level(members, col)
                     if not kids or any(m.unknown(col) for m in members):
                         continue   # a row we cannot read (IN002/IN004): the total cannot be checked
                     ints = [tl.given(k.num(col)) for k in kids]

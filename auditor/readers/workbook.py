@@ -1,10 +1,11 @@
 """Spreadsheets (.xlsx/.xlsm/.xls/.ods) into Grids.
 
 Values come from python-calamine (fast, cached values as Excel last computed them). For OOXML
-workbooks of modest size, a second pass (auditor.readers.xlsx_details) adds what calamine does not
-expose: number formats (the precision a number shows), formulas (and so which formulas have no cached
-value), error cells, hidden rows and sheets. Large flat exports (SIPD realisasi) skip that pass: their
-cells are plain numbers and text.
+workbooks a second pass adds what calamine does not expose: number formats (the precision a number
+shows, and whether a `0%` cell holds a fraction), formulas (and so which formulas have no cached
+value), error cells, hidden rows and sheets. Workbooks of modest size get the exact pass
+(auditor.readers.xlsx_details); big ones a streamed pass (auditor.readers.xlsx_lean) that leaves out
+date formats only, run beside calamine's parse. No size is read without them.
 """
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from typing import Any
 
 from .grid import EXCEL_ERRORS, Grid
 
-# Above this size a workbook is read by calamine alone (see module docstring).
+# Above this size a workbook's details come from the streamed pass (see module docstring).
 DETAIL_MAX_BYTES = 1_500_000
+
+
+def lean(path: str) -> bool:
+    """Whether the details of this workbook come from the streamed pass."""
+    return os.path.splitext(path)[1].lower() in (".xlsx", ".xlsm") and os.path.getsize(path) > DETAIL_MAX_BYTES
 
 
 def parse(path: str) -> list[tuple[str, Any, Any]]:
@@ -117,18 +123,25 @@ def _cover(g: Grid, cells: dict) -> None:
         g.values.append([None] * w)
 
 
-def read_workbook(path: str, detail: bool | None = None, parsed: list | None = None) -> list[Grid]:
+def read_workbook(path: str, detail: bool | None = None, parsed: list | None = None,
+                  details: dict | None = None) -> list[Grid]:
     """Every worksheet of a workbook as a Grid (hidden ones included, marked). `parsed`: what parse()
-    gave for it, when it ran ahead."""
+    gave for it, when it ran ahead; `details`: the streamed details pass' result, when it ran beside
+    the parse."""
     ext = os.path.splitext(path)[1].lower()
     values, merges, hidden, error_texts = _calamine_values(path, parsed)
-    if detail is None:
-        detail = ext in (".xlsx", ".xlsm") and os.path.getsize(path) <= DETAIL_MAX_BYTES
-    if detail and ext in (".xlsx", ".xlsm"):
-        from .xlsx_details import details as _details
-        details = _details(path)
-    else:
-        details = {}
+    if details is None:
+        if detail is None:
+            detail = ext in (".xlsx", ".xlsm")
+        if detail and ext in (".xlsx", ".xlsm"):
+            if lean(path):
+                from .xlsx_lean import lean_details
+                details = lean_details(path)
+            else:
+                from .xlsx_details import details as _details
+                details = _details(path)
+        else:
+            details = {}
     grids = []
     for name, rows in values.items():
         rows = _square(rows)            # numbers already made whole by _calamine_values

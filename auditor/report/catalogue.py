@@ -90,13 +90,23 @@ def render_rule(rule, lang: str, console: Console) -> None:
             console.print(Text(f"  {ex['file']}", style="dim"))
         for para in ex.get("text") or []:
             console.print(Text(f"  ¶ {para}", style="dim"))
-        tables = ex.get("doc_tables") if ex.get("text") else (None if ex.get("file") else ex)
+        tables = ex.get("doc_tables") if ex.get("text") else (None if ex.get("file") or ex.get("files") else ex)
         if tables:
             for tab in _example_table({"tables": tables} if isinstance(tables, list) else tables):
                 console.print(tab)
+        # across years / periods (rules/periods.yaml): the earlier year's workbook, a series of files
+        if ex.get("previous"):
+            console.print(Text(f"  {ex['previous'].get('year', '')} (--previous)", style="dim"))
+            for tab in _example_table(ex["previous"]):
+                console.print(tab)
+        for f in ex.get("files") or []:
+            console.print(Text(f"  {f.get('title', '')}", style="dim"))
+            for tab in _example_table(f):
+                console.print(tab)
         if ex.get("formulas"):      # cells holding a formula (with the value shown as its cached one)
             console.print(Text("  " + "; ".join(f"{a} ={f}" for a, f in ex["formulas"].items()), style="dim"))
-        cells = ex.get("findings") or []
+        # a finding that has no cell (a sentence, a whole series) is listed as "—"
+        cells = [c or "—" for c in ex.get("findings") or []]
         console.print(Text(f"→ {_h(lang, 'expect')} {', '.join(cells)}" if cells else f"→ {_h(lang, 'none')}",
                            style="red" if cells else "green"))
     console.print(Text(_h(lang, "opts"), style="bold underline"))

@@ -12,7 +12,7 @@ from typing import Any
 
 LANGS = ("id", "en")
 SEVERITY_ORDER = ("error", "warning", "info")
-FAMILY_ORDER = ("IN", "SUM", "PCT", "PRED", "EFF", "XDOC", "NAME", "TXT", "CNT")
+FAMILY_ORDER = ("IN", "SUM", "PCT", "PRED", "EFF", "XDOC", "PER", "NAME", "TXT", "CNT")
 
 LABELS: dict[str, dict[str, str]] = {
     "id": {
@@ -161,12 +161,12 @@ FAMILY_LABELS = {
     "id": {
         "IN": "Masukan", "SUM": "Jumlah & hierarki", "PCT": "Persentase & rasio",
         "PRED": "Predikat & skala", "EFF": "Efisiensi", "XDOC": "Antardokumen",
-        "NAME": "Nama & penomoran", "TXT": "Narasi", "CNT": "Hitungan",
+        "NAME": "Nama & penomoran", "TXT": "Narasi", "CNT": "Hitungan", "PER": "Antartahun & periode",
     },
     "en": {
         "IN": "Input", "SUM": "Totals & hierarchy", "PCT": "Percentages & ratios",
         "PRED": "Predikat & scales", "EFF": "Efficiency", "XDOC": "Across documents",
-        "NAME": "Names & numbering", "TXT": "Narrative", "CNT": "Counts",
+        "NAME": "Names & numbering", "TXT": "Narrative", "CNT": "Counts", "PER": "Across years & periods",
     },
 }
 
@@ -175,12 +175,16 @@ ROLE_LABELS = {
         "numerator": "pembilang", "denominator": "penyebut", "child": "rincian", "total": "total",
         "other_source": "sumber lain", "band": "rentang skala", "target": "target",
         "also_in": "juga di", "score": "skor", "part": "bagian", "stated": "tertulis",
+        "previous_year": "tahun sebelumnya", "changed": "berubah", "earlier_period": "periode sebelumnya",
+        "series_member": "anggota seri",
         "realisasi": "realisasi", "capaian": "capaian", "serapan": "serapan",
     },
     "en": {
         "numerator": "numerator", "denominator": "denominator", "child": "item", "total": "total",
         "other_source": "other source", "band": "scale band", "target": "target",
         "also_in": "also in", "score": "score", "part": "part", "stated": "stated",
+        "previous_year": "previous year", "changed": "changed", "earlier_period": "earlier period",
+        "series_member": "series member",
         "realisasi": "actual", "capaian": "achievement", "serapan": "absorption",
     },
 }

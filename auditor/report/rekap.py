@@ -5,7 +5,8 @@ All three take the ``FolderResult`` rows of ``auditor.batch.run_batch``.
 * ``write_rekap(results, path, lang)`` — workbook with
   - "Rekap": one row per folder, worst first (failed folders first, then most errors, warnings);
     No, Folder, Status, Files, Tables, Error, Warning, Info, Top families, Keterangan (the error
-    message of a failed folder, unreadable files of a finished one);
+    message of a failed folder, unreadable files of a finished one, the earlier years a unit's
+    latest year folder was compared with and its across-year (PER) findings);
   - "Temuan": every finding of every folder (Folder, Rule, Severity, File, Sheet, Cell, Row label,
     Message, Reported, Expected, Diagnosis), folders in the same worst-first order.
   The findings come from ``FolderResult.findings`` (``run_batch(keep_findings=True)``, the default:
@@ -42,6 +43,7 @@ TEXT = {
         "st_ok": "Selesai", "st_error": "Galat", "st_timeout": "Melewati batas waktu", "st_crashed": "Proses terhenti",
         "unreadable_n": "{n} berkas tidak terbaca",
         "no_files": "tidak ada berkas yang dibaca",
+        "previous": "dibandingkan dengan tahun sebelumnya: {names} ({n} temuan antar tahun)",
         "not_kept": "Temuan folder berikut tidak disimpan: {names}",
         "truncated": "Daftar dipotong: {n} temuan lain tidak muat di lembar ini (batas baris Excel).",
         "failed_note": "{status}: {error}",
@@ -58,6 +60,7 @@ TEXT = {
         "st_ok": "OK", "st_error": "Error", "st_timeout": "Timed out", "st_crashed": "Crashed",
         "unreadable_n": "{n} unreadable file(s)",
         "no_files": "no files read",
+        "previous": "compared with earlier years: {names} ({n} across-year findings)",
         "not_kept": "Findings were not kept for: {names}",
         "truncated": "List cut: {n} more findings do not fit in this sheet (Excel row limit).",
         "failed_note": "{status}: {error}",
@@ -128,6 +131,10 @@ def note_text(r: Any, lang: str = "id") -> str:
         parts.append(_t(lang, "unreadable_n").format(n=n))
     if not int(_get(r, "files", 0) or 0):
         parts.append(_t(lang, "no_files"))
+    previous = _get(r, "previous") or []
+    if previous:   # across years (auditor.periods): the PER findings are this row's, located in its files
+        n = int((_get(r, "by_family") or {}).get("PER", 0) or 0)
+        parts.append(_t(lang, "previous").format(names=", ".join(map(str, previous)), n=n))
     return "; ".join(parts)
 
 
@@ -307,6 +314,8 @@ def rekap_json_line(r: Any) -> str:
         },
         "findings": _get(r, "findings"),
     }
+    if _get(r, "previous"):
+        obj["previous"] = list(_get(r, "previous"))
     return json.dumps(obj, ensure_ascii=False, default=_jsonable)
 
 

@@ -52,7 +52,8 @@ def header(report: dict) -> Panel:
         desc = ", ".join(f"{k}" + (f" ×{n}" if n > 1 else "") for k, n in kinds.items()) or _t(lang, "no_tables")
         if f.get("unrecognised"):
             desc += f"  [{len(f['unrecognised'])} {_t(lang, 'sheets_unrec')}]"
-        tab.add_row(Text("✓ " + name, style="green"), Text(desc, style="dim"))
+        tab.add_row(Text("✓ " + name, style="green") + _year(f), Text(desc, style="dim"))
+    _previous_rows(tab, report, roots, lang)
     for sk in report.get("skipped", [])[:20]:
         tab.add_row(Text("- " + display_path(sk["path"], roots), style="dim"), Text(sk.get("message", ""), style="dim"))
     line = (f"{_t(lang, 'read')} {s['files']} {_t(lang, 'files')}, {s['tables']} {_t(lang, 'tables')}"
@@ -60,6 +61,20 @@ def header(report: dict) -> Panel:
             + (f", {len(report.get('skipped', []))} {_t(lang, 'skipped')}" if report.get("skipped") else ""))
     title = f"lkip-audit {report.get('version', '')} — {', '.join(roots)}"
     return Panel(Group(Text(line, style="bold"), tab), title=escape(title), title_align="left")
+
+
+# -- across years (auditor/periods): the year each file was taken as, and the earlier years compared --
+def _year(f: dict) -> Text:
+    return Text(f"  [{f['year']}]", style="dim") if f.get("year") else Text("")
+
+
+def _previous_rows(tab, report: dict, roots, lang: str) -> None:
+    word = "tahun sebelumnya" if lang == "id" else "earlier year"
+    for y in report.get("previous") or []:
+        for f in y.get("files") or []:
+            tab.add_row(Text("↺ " + display_path(f["path"], roots + list(y.get("paths") or [])), style="cyan")
+                        + _year(f), Text(f"{word} {y.get('year') or '?'}" + (f" — {f['error']}" if f.get("error") else ""),
+                                         style="dim"))
 
 
 def finding_block(f: dict, lang: str, roots) -> Group:

@@ -198,6 +198,11 @@ class Detector:
                     continue
                 key = m.groupdict().get("key")
                 canon = f"{spec.name}@{key}" if key else spec.name
+                if spec.multi and canon in cols:
+                    n = 2
+                    while f"{canon}@{n}" in cols:
+                        n += 1
+                    canon = f"{canon}@{n}"
                 if canon not in cols:
                     cols[canon] = c
                     heads[canon] = h
@@ -352,7 +357,11 @@ class Detector:
             r += 1
         t.end = last
         if kind.hierarchy:
-            link_hierarchy(t)
+            from .codetree import link_by_code
+            if not link_by_code(t):
+                link_hierarchy(t)
+        from . import conventions
+        conventions.apply(t)
 
     def plain_line_reader(self, t: Table, kind: Kind, plan: Plan, groups: list[str]):
         """For a flat export: a function that turns a plain line of it into a LazyRow, or returns None
@@ -520,11 +529,14 @@ LEVEL_RANK = {"program": 1, "kegiatan": 2, "sub_kegiatan": 3}
 def link_hierarchy(t: Table) -> None:
     """Parent of each program/kegiatan/sub kegiatan row: the nearest row above at a higher level.
 
-    Numbering is used when no level word is given ("1" program, "1.1" kegiatan)."""
+    Numbering is used when no level word is given: the No column's own scheme decides ("1" program,
+    "1.1" kegiatan; or "A" program, "I" kegiatan, "1.1" sub kegiatan - tables.conventions)."""
+    from .conventions import numbering_depths
+    depths = numbering_depths([r.numbering for r in t.rows if r.numbering and r.type == "data"])
     stack: list[int] = []
     for i, row in enumerate(t.rows):
         if row.level is None and row.numbering and row.type == "data":
-            n = codes.numbering_level(row.numbering)
+            n = depths.get(row.numbering)
             row.level = {1: "program", 2: "kegiatan", 3: "sub_kegiatan"}.get(n or 0)
         rank = LEVEL_RANK.get(row.level or "")
         if row.type != "data" or rank is None:
@@ -534,7 +546,20 @@ def link_hierarchy(t: Table) -> None:
         while stack and LEVEL_RANK[t.rows[stack[-1]].level] >= rank:
             stack.pop()
         row.parent = stack[-1] if stack else None
+        if row.parent is not None and _codes_disagree(t.rows[row.parent].code, row.code):
+            row.parent = None       # both rows state codes, and the codes say they are not parent and child
         stack.append(i)
+
+
+def _codes_disagree(parent: str | None, child: str | None) -> bool:
+    if not parent or not child:
+        return False
+    up = codes.parent_code(child)
+    while up is not None:
+        if up == parent:
+            return False
+        up = codes.parent_code(up)
+    return codes.code_level(parent) is not None and codes.code_level(child) is not None
 
 
 def forget_rows() -> None:

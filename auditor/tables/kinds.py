@@ -19,6 +19,7 @@ class Col:
     numeric: bool = False
     required: bool = False
     group: bool = False          # a grouping column whose merged/blank cells carry down (Sasaran over rows)
+    multi: bool = False          # several columns may match: the first is `name`, the next name@2, name@3…
 
     @property
     def rx(self) -> re.Pattern:
@@ -119,13 +120,16 @@ KINDS: tuple[Kind, ...] = (
     ), label_cols=("label",), hierarchy=True, min_score=0),
     Kind("anggaran", "Anggaran / realisasi anggaran (DPA, LRA)", "Budget / budget realisation", (
         Col("no", r"^no$"),
-        Col("kode", r"^kode( rekening| program)?$"),
+        Col("kode", r"^kode( rekening| program| sub ?kegiatan| kegiatan| urusan| bidang( urusan)?| opd| skpd| unit)?$",
+            multi=True),
         Col("label", LABEL_PK, required=True),
         Col("pagu", r"^(anggaran|pagu)\b(?!.*realisasi)", numeric=True, required=True),
         Col("realisasi", r"^realisasi\b(?!.* %$)", numeric=True),
         # "%", "% Realisasi", "Persentase (%)", "Capaian (%)", "Realisasi (%)" next to "Realisasi (Rp)"
         Col("persen", r"^(%|persen(tase)?|capaian|serapan|penyerapan)( realisasi| serapan| penyerapan)?( anggaran)?"
                       r"( %)?$|^realisasi( anggaran)? %$", numeric=True),
+        # LRA: "Bertambah/(Berkurang)" over "Rp | %" (realisasi − anggaran; some write anggaran − realisasi)
+        Col("selisih", r"^(bertambah|lebih)\b.*(berkurang|kurang)\b( rp)?$|^selisih( rp)?$", numeric=True),
     ), hierarchy=True, min_score=0),
     Kind("pk_anggaran", "Perjanjian Kinerja: program dan anggaran", "Performance agreement: programmes and budget", (
         Col("label", r"^program$", required=True),
@@ -212,6 +216,37 @@ KINDS: tuple[Kind, ...] = (
         Col("sasaran", r"^sasaran rpjmd$|^sasaran$", required=True),
         Col("indikator", r"^indikator sasaran$"),
     ), label_cols=("sasaran",), min_score=0),
+)
+
+# SIPD's "Rekapitulasi Belanja menurut Urusan, Organisasi, Program, Kegiatan beserta Hasil dan Sub Kegiatan"
+# (the LRA per sub kegiatan): codes over up to four columns, Kelompok Belanja (Operasi / Modal / Tak
+# Terduga / Transfer, or by jenis belanja) each over Anggaran | Realisasi, and the columns users append.
+_GROUP = (r"(?:(?:kelompok|jenis) belanja |belanja )?(?P<key>operasi|modal|tak terduga|tidak terduga|transfer"
+          r"|pegawai|barang( dan)? jasa|hibah|bantuan sosial|bagi hasil|bantuan keuangan|subsidi|bunga)")
+KINDS = KINDS + (
+    Kind("rekap_belanja", "SIPD Rekapitulasi Belanja (LRA per sub kegiatan)", "SIPD expenditure summary (LRA)", (
+        Col("kode", r"^kode\b", multi=True, required=True),
+        Col("label", r"^uraian", required=True),
+        Col("anggaran", "^" + _GROUP + r" (anggaran|pagu)( rp)?$", numeric=True, required=True),
+        Col("realisasi", "^" + _GROUP + r" realisasi( rp)?$", numeric=True),
+        Col("total_anggaran", r"^(total|jumlah)( belanja)? (anggaran|pagu)( rp)?$", numeric=True),
+        Col("total_realisasi", r"^(total|jumlah)( belanja)? realisasi( rp)?$", numeric=True),
+        Col("persen_sisa", r"^(% sisa|persen(tase)? sisa)", numeric=True),
+        Col("persen", r"^(%|persen(tase)?|serapan|% realisasi|realisasi %)( realisasi| serapan)?( %)?$", numeric=True),
+        Col("sisa", r"^sisa( anggaran)?( rp)?$", numeric=True),
+        Col("pagu_akas", r"\bakas\b", numeric=True),
+    ), hierarchy=True, min_score=0),
+    # RAK / anggaran kas: the same code columns, Anggaran | Total RAK | Realisasi | Januari … Desember
+    Kind("rak", "Rencana Anggaran Kas (RAK)", "Cash budget plan (RAK)", (
+        Col("kode", r"^kode\b", multi=True),
+        Col("label", r"^uraian|^(nama )?(program|kegiatan|sub kegiatan)", required=True),
+        Col("persen_rak", r"^% ?rak$|^persen(tase)? rak$", numeric=True),
+        Col("total_rak", r"^(total|jumlah) rak$|^rak( total)?$|^total anggaran kas$", numeric=True, required=True),
+        Col("pagu", r"^(anggaran|pagu)( dpa)?( rp)?$", numeric=True),
+        Col("realisasi", r"^realisasi( rp)?$", numeric=True),
+        Col("bulan", r"^((rak|anggaran kas|rencana anggaran kas|bulan) )?(?P<key>januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
+                     r"|november|desember)$", numeric=True, required=True),
+    ), hierarchy=True, min_score=0),
 )
 
 # RKT and T-C.27 carry program rows and sasaran rows in one table; their specs are wide.

@@ -1,4 +1,4 @@
-"""`periods`: targets per month or quarter beside an annual target (Rencana Aksi).
+"""`period_targets`: targets per month or quarter beside an annual target (Rencana Aksi).
 
 Rencana Aksi targets are usually cumulative: the last period equals the annual target and a target
 never falls from one period to the next. A row is judged cumulative when the table says so ("kumulatif"

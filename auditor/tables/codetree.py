@@ -1,0 +1,138 @@
+"""A table's row tree from its codes: a parent is found by its code, never by its position.
+
+SIPD forms and hand-made budget tables key their rows by codes, sometimes spread over several columns
+(the Rekapitulasi Belanja writes urusan/bidang in the first, the SKPD in the second, program to sub
+kegiatan in the third, the rekening in the fourth). A row's key is the tuple of the codes it shows; its
+parent is the nearest existing row whose key is its own with the last code replaced by that code's
+parent (``2.16.01.2.01.0001`` → ``2.16.01.2.01``), or, at the top of a code's family, with the last code
+dropped (a program under the SKPD row, a rekening ``5.1.02`` under its sub kegiatan). Blocks of rows
+moved elsewhere in the sheet keep their parents.
+
+A table with a single code column that mixes program codes and rekening codes (a DPA or LRA report)
+states the rekening's sub kegiatan only by the rows above it: there, and only there, the last program
+code above a rekening row is part of the rekening's key.
+"""
+from __future__ import annotations
+
+from .. import codes
+from .model import Row, Table
+
+LEVEL_OF = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
+MIN_CODED = 3          # fewer coded rows than this: not a code tree
+
+
+def code_columns(t: Table) -> list[str]:
+    """The table's code columns, left to right: kode, kode@2, … ."""
+    cols = [c for c in t.columns if c == "kode" or c.startswith("kode@")]
+    return sorted(cols, key=lambda c: t.columns[c])
+
+
+def row_codes(row: Row, cols: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for c in cols:
+        cell = row.cells.get(c)
+        got = codes.any_code(cell.text) if cell is not None and cell.text else None
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def link_by_code(t: Table) -> bool:
+    """Set row.parent (and row.code / row.level where the codes say) from the codes; False when the
+    table's rows are not keyed by codes (then the caller links them by levels and numbering)."""
+    cols = code_columns(t)
+    if not cols:
+        return False
+    keyed: list[tuple[int, tuple]] = []
+    ctx = _Context()
+    for i, row in enumerate(t.rows):
+        if row.type != "data":
+            continue
+        found = row_codes(row, cols)
+        if not found:
+            continue
+        key = ctx.key(found)
+        ctx.update(key)
+        keyed.append((i, key))
+    if len(keyed) < MIN_CODED:
+        return False
+    nodes: dict[tuple, int] = {}
+    for i, key in keyed:
+        nodes.setdefault(key, i)          # a key stated twice: the first row is the node
+    for i, key in keyed:
+        row = t.rows[i]
+        family, code = key[-1]
+        row.code = code
+        if family == "program":
+            row.level = LEVEL_OF.get(codes.code_depth(family, code), row.level)
+        else:
+            row.level = family            # "unit", "rekening"
+        row.parent = _parent(key, nodes) if nodes.get(key) == i else None
+    t.code_tree = True
+    return True
+
+
+def _bidang(code: str) -> str:
+    return ".".join(code.split(".")[:2])
+
+
+def _covers(unit: str, code: str) -> bool:
+    """Whether an organisation code's urusan/bidang pairs include the bidang of a program code."""
+    if code.startswith("X"):
+        return True                       # penunjang codes belong to every unit
+    parts = unit.split(".")
+    return _bidang(code) in {".".join(parts[i:i + 2]) for i in (0, 2, 4)}
+
+
+class _Context:
+    """What the rows above say that a row's own codes may not: the bidang and unit a program sits in,
+    the program-level row a rekening line belongs to. Used only to complete a key whose first code
+    does not name them (one code column, or a sub kegiatan | rekening pair); a row that writes its
+    urusan/bidang and unit in their own columns is keyed by what it writes."""
+
+    def __init__(self) -> None:
+        self.bidang: str | None = None
+        self.unit: tuple | None = None
+        self.program: tuple | None = None
+
+    def key(self, found: list[tuple[str, str]]) -> tuple:
+        family, code = found[0]
+        if family == "program" and codes.code_depth(family, code) >= 3:
+            if self.unit is not None and _covers(self.unit[-1][1], code) and \
+                    (self.bidang is None or code.startswith("X") or _bidang(code) == self.bidang):
+                return self.unit + tuple(found)
+        elif family == "unit":
+            if self.bidang is not None and _covers(code, self.bidang):
+                return (("program", self.bidang),) + tuple(found)
+        elif family == "rekening" and self.program is not None:
+            return self.program + tuple(found)
+        return tuple(found)
+
+    def update(self, key: tuple) -> None:
+        family, code = key[-1]
+        if family == "unit":
+            self.unit, self.program = key, None
+        elif family == "program":
+            depth = codes.code_depth(family, code)
+            if depth == 1:
+                self.bidang = self.unit = self.program = None
+            elif depth == 2:
+                self.bidang, self.unit, self.program = code, None, None
+            else:
+                self.program = key
+
+
+def _parent(key: tuple, nodes: dict[tuple, int]) -> int | None:
+    k = list(key)
+    while k:
+        family, code = k[-1]
+        up = codes.code_parent(family, code)
+        while up is not None:
+            cand = tuple(k[:-1] + [(family, up)])
+            if cand in nodes:
+                return nodes[cand]
+            up = codes.code_parent(family, up)
+        k = k[:-1]
+        if tuple(k) in nodes:
+            return nodes[tuple(k)]
+    return None
