@@ -51,7 +51,8 @@ def test_two_year_sample_finds_every_listed_difference_and_nothing_else(both, al
     # everything else is the single-year audit, unchanged
     others = sorted(f["fingerprint"] for f in both["findings"] if f["family"] != "PER")
     assert others == sorted(f["fingerprint"] for f in alone["findings"])
-    assert len(alone["findings"]) == 54 and not [f for f in alone["findings"] if f["family"] == "PER"]
+    # 54 + the two PRED101 of the seed's Lampiran 1 "B (75)" (tests/test_samples.py)
+    assert len(alone["findings"]) == 56 and not [f for f in alone["findings"] if f["family"] == "PER"]
 
 
 def test_restatement_findings_point_at_the_earlier_report(both):
