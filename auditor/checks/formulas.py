@@ -62,8 +62,12 @@ def subtotals(rule, ctx, t, body):
     from .relations import cell_at
     g = t.grid
     rows = {row.r: row for row in body}
+    by_row: dict[int, list] = {}
+    for (r, c), f in g.formulas.items():
+        if r in rows:
+            by_row.setdefault(r, []).append((c, f))
     for row in body:
-        for (r, c), f in ((k, v) for k, v in g.formulas.items() if k[0] == row.r):
+        for c, f in by_row.get(row.r, ()):
             got = terms(f)
             if not got or any(sign < 0 or cc != c + g.col0 for sign, _, cc in got):
                 continue
