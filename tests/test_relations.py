@@ -370,3 +370,15 @@ def test_e81_plain_numbering_row_with_formulas_reports_a_deviant_once(tmp_path):
     rep = audit([p])
     got = [(f["rule"], f.get("diagnosis_kind")) for f in rep["findings"] if f["location"]["cell"] == f"W{first + 9}"]
     assert got == [("SUM101", "wrong_column")], got
+
+
+def test_ratio_readings_that_are_not_errors(tmp_path):
+    rows = [["(1)", "(2)", "(3)", "(4) = (3)/(2) x 100", "(5) = (3)/(2)"],
+            ["Dokumen", 4, 3, 75, 75],                   # (5) without × 100 over a percent column: implied
+            ["Angka kematian bayi", 10, 8, 120, 1.2],    # lower is better: (2·10 − 8) / 10 × 100 = 120
+            ["Rasio", 4, 3, 0.75, 0.75],                 # the ratio written as a fraction
+            ["Salah", 4, 3, 70, 70]]
+    p = write_tables(tmp_path / "t.xlsx", [{"header": ["Uraian", "Target", "Realisasi", "Capaian", "Capaian (%)"],
+                                            "rows": rows}])
+    got, _ = found(p)
+    assert got == {("PCT101", "Sheet1", "D6"), ("PCT101", "Sheet1", "E6")}

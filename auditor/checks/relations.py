@@ -169,10 +169,33 @@ def judge(rule, t, row, b):
         iv = (iv[0] * 100, iv[1] * 100)     # "5 = 4/3" in a cell formatted as a percentage
     if tl.meets(tl.stated(num, rule.tolerance), iv):
         return target, num, None, cells
-    if shape == "ratio" and b.stated.scaled and not num.percent and \
-            tl.meets(tl.stated(num, rule.tolerance), (iv[0] / 100, iv[1] / 100)):
-        return target, num, None, cells      # the ratio written as a fraction: right, said elsewhere
+    if shape == "ratio":
+        stated = tl.stated(num, rule.tolerance)
+        if b.stated.scaled and not num.percent and tl.meets(stated, (iv[0] / 100, iv[1] / 100)):
+            return target, num, None, cells  # the ratio written as a fraction: right, said elsewhere
+        if not b.stated.scaled and not num.percent and tl.meets(stated, (iv[0] * 100, iv[1] * 100)):
+            return target, num, None, cells  # "6 = 5/4" over a "(%)" column of 85,00: the × 100 is implied
+        alt = _negative_polarity(b.stated.expr, value)
+        if alt is not None and tl.meets(stated, alt if b.stated.scaled else (alt[0] / 100, alt[1] / 100)):
+            return target, num, None, cells  # (2·target − realisasi) / target: a lower-is-better indicator
     return target, num, iv, cells
+
+
+def _negative_polarity(expr, value):
+    """For `a / b × 100` (or `a / b`): the interval of (2b − a) / b × 100, the capaian of an indicator
+    where lower is better; None for any other shape."""
+    node, scale = expr, False
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and isinstance(node.right, ast.Constant):
+        node, scale = node.left, node.right.value == 100
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)
+            and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
+        return None
+    a, d = value(node.left.id), value(node.right.id)
+    if d[0] <= 0:
+        return None
+    lo, hi = 2 * d[0] - a[1], 2 * d[1] - a[0]
+    qs = [tl.CTX.divide(x * 100, y) for x in (lo, hi) for y in d]
+    return min(qs), max(qs)
 
 
 def _empty(text: str) -> bool:
