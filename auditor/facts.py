@@ -204,6 +204,8 @@ def report_year(tables: list[Table], stated: int | None = None) -> int | None:
         return stated
     years = Counter()
     for t in tables:
+        if t.kind_def is not None:
+            continue        # a generic table (tables.generic): its years say nothing of the report's
         for line in t.context + [t.caption or ""] + list(t.headers.values()):
             for y in YEAR.findall(line):
                 years[int(y)] += 1
@@ -557,7 +559,8 @@ def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
         store.anchors = OfficialNames(nomenclature, store)
     _register_indicators(store, tables)
     order = ("sipd_realisasi", "anggaran", "program_pendukung", "pk_anggaran", "rkt", "tc27", "io_detail",
-             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat")
+             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat",
+             "rencana_aksi")
     for kind in order:
         for t in (x for x in tables if x.kind == kind):
             if kind == "sipd_realisasi":
@@ -575,7 +578,7 @@ def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
                 _io_detail(store, t)
             elif kind == "pk":
                 _indicator_rows(store, t, {"target": "target"})
-            elif kind == "tc25":
+            elif kind in ("tc25", "rencana_aksi"):
                 _indicator_rows(store, t, {"target": "target"})
             elif kind == "pengukuran":
                 _indicator_rows(store, t, {"target": "target", "realisasi": "realisasi", "capaian": "capaian",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import inputs, names, nomenclature, derived, hierarchy, numbering, ratio, same_fact, scale, total, text, wording
 from . import across_years, past_capaian, previous_year, series
+from . import code_tree, formulas, grades, groups, period_targets, relations, sequence  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -22,4 +23,11 @@ CHECKS = {
     "series": series,
     "previous_year": previous_year,
     "wording": wording,
+    "relations": relations,
+    "code_tree": code_tree,
+    "formulas": formulas,
+    "groups": groups,
+    "period_targets": period_targets,
+    "grades": grades,
+    "sequence": sequence,
 }
