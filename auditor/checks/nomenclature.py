@@ -68,6 +68,13 @@ def stated(ctx) -> list[Stated]:
             out.extend(_flat(t))
             continue
         row_index = {id(r): i for i, r in enumerate(t.rows)}
+        # a code written on several rows heads a list of its lines (sub keluaran, paket, rekening):
+        # each row's label names its line, not the code - its name is not the code's name
+        from collections import Counter
+        repeated = Counter(r.code for r in t.rows if r.type == "data" and r.code)
+        # … and so does a table with a code column deeper than the codes read (a "Kode Sub Keluaran"
+        # beside the sub kegiatan's): its Uraian names that deeper level
+        deeper = any(h.startswith("kode") for h in t.unmapped)
         for row in t.rows:
             if row.type != "data" or not row.code:
                 continue
@@ -81,7 +88,8 @@ def stated(ctx) -> list[Stated]:
             i = row_index[id(row)]
             above = t.listed_under[i] if i in t.listed_under else None if t.code_tree else row.parent
             parent = t.rows[above] if above is not None else None
-            out.append(Stated(t.path, t.sheet, t.caption, t.kind, row.code, row.name, level,
+            name = row.name if repeated[row.code] == 1 and not deeper and not codes.any_code(row.name) else ""
+            out.append(Stated(t.path, t.sheet, t.caption, t.kind, row.code, name, level,
                               label.addr if label else None, (kode or label).addr if (kode or label) else None,
                               row.label[:120] if row.label else None,
                               parent.code if parent is not None and parent.code else None, t))
@@ -175,15 +183,15 @@ def run(rule, ctx):
             done.add(key)
             f = rule.emit(ctx, _loc(s, s.code_cell), reported=s.code, expected=None, code=s.code,
                           level=LEVEL_WORDS[s.level], reported_text=s.name, revision=nom.revision)
-            if _later_than(ctx, nom.revision):
-                # a document of a later year than the revision: its code may come from a newer one (SIPD
-                # follows the current nomenclature); said, but not as a warning against the document
+            if _other_year(ctx, nom.revision):
+                # a document of another year than the revision: its code may come from the nomenclature in
+                # force that year (SIPD follows it); said, but not as a warning against the document
                 f.severity = "info"
-                f.diagnosis = (f"dokumen tahun {ctx.year}, lebih baru dari revisi {nom.revision}: periksa dengan "
-                               "nomenklatur yang berlaku" if ctx.lang != "en" else
-                               f"a {ctx.year} document, newer than the {nom.revision} revision: check it against "
-                               "the nomenclature in force")
-                f.diagnosis_kind = "newer_document"
+                f.diagnosis = (f"dokumen tahun {ctx.year}, revisi nomenklatur {nom.revision}: periksa dengan "
+                               f"nomenklatur yang berlaku tahun {ctx.year}" if ctx.lang != "en" else
+                               f"a {ctx.year} document, nomenclature revision {nom.revision}: check it against "
+                               f"the nomenclature in force in {ctx.year}")
+                f.diagnosis_kind = "other_revision"
             yield f
         elif mode == "former_code":
             key = (s.path, s.sheet, s.code)
@@ -198,10 +206,12 @@ def run(rule, ctx):
             yield from _name(rule, ctx, nom, jenis, s, e)
 
 
-def _later_than(ctx, revision) -> bool:
+def _other_year(ctx, revision) -> bool:
+    """Whether the document is of another year than the revision: codes come and go between revisions
+    (a 2023 document follows the nomenclature of 2023, a 2026 one may follow a newer one)."""
     year = getattr(ctx, "year", None)
     try:
-        return bool(year) and int(str(revision)[:4]) < int(year)
+        return bool(year) and int(str(revision)[:4]) != int(year)
     except ValueError:
         return False
 
