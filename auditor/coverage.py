@@ -138,12 +138,25 @@ REASONS = {
         "halaman hasil pindaian (gambar, tanpa teks)", "scanned page (an image, no text)",
         "minta berkas aslinya (Word/Excel atau PDF dengan teks), atau periksa halaman ini secara manual",
         "ask for the original file (Word/Excel or a PDF with text), or check this page by hand"),
+    "damaged_page": (
+        "halaman rusak, tidak dapat dibuka", "damaged page, cannot be opened",
+        "minta salinan PDF yang utuh, atau periksa halaman ini secara manual",
+        "ask for an intact copy of the PDF, or check this page by hand"),
     "other": (
         "tidak diaudit", "not audited", "periksa bagian ini secara manual", "check this part by hand"),
 }
+# formats whose grids are sheets (the others' grids are the tables of a document)
+SHEETS = ("xlsx", "xlsm", "xls", "ods", "csv")
 # skip reasons (readers/discover) that are not documents left out: Office lock files, hidden files,
 # the second name of a file already read
 NOT_DOCUMENTS = ("lock_file", "hidden", "duplicate")
+
+
+def not_audited_pages(doc) -> list[NotAudited]:
+    """A PDF's pages that were not read: scanned (an image only) and damaged ones. The PDF reader's own
+    rules report them (IN020, IN022); coverage lists them with the file."""
+    return ([NotAudited("page", "scanned_page", where=str(p)) for p in getattr(doc, "scanned", ())]
+            + [NotAudited("page", "damaged_page", where=str(p)) for p in getattr(doc, "damaged", ())])
 
 
 def count_numbers(g, rows=None) -> int:
@@ -172,7 +185,7 @@ def not_audited_of_grid(g, tables, notes) -> list[NotAudited]:
             continue
         detail = u.reason
         # a Word document's "sheet" is one of its tables
-        out.append(NotAudited("sheet" if not tables and g.source != "docx" else "table", "unrecognised", sheet=u.sheet,
+        out.append(NotAudited("sheet" if not tables and g.source == "sheet" else "table", "unrecognised", sheet=u.sheet,
                               where=u.rows or None, detail=detail,
                               numbers=count_numbers(g) if not tables else 0))
     return out
@@ -264,8 +277,8 @@ def file_coverage(f, ledger: Ledger) -> dict:
     else:
         for sheet, (n, c, tabs) in per_sheet.items():
             if n and not c:
-                # a Word document's "sheet" is one of its tables
-                items.append(NotAudited("table" if f.format == "docx" else "sheet", "no_check", sheet=sheet, numbers=n,
+                # a document's (Word, PDF) "sheet" is one of its tables
+                items.append(NotAudited("sheet" if f.format in SHEETS else "table", "no_check", sheet=sheet, numbers=n,
                                         where=tabs[0]["range"] if len(tabs) == 1 else None,
                                         caption=tabs[0]["caption"] if len(tabs) == 1 else None,
                                         detail=", ".join(_name(x, len(tabs) > 1) for x in tabs if x["numbers"])))

@@ -64,8 +64,19 @@ class Context:
     def facts(self):
         if "facts" not in self.cache:
             from .facts import build_facts
-            self.cache["facts"] = build_facts(self.files, self.year)
+            self.cache["facts"] = build_facts(self.files, self.year, self.nomenclature())
         return self.cache["facts"]
+
+    def nomenclature(self):
+        """The official nomenclature (config `nomenclature:` or the shipped revision), read once, when a
+        rule or the fact store first asks; None when it cannot be read (the rules that need it say so)."""
+        if "nomenclature" not in self.cache:
+            from .reference import NomenclatureError, load
+            try:
+                self.cache["nomenclature"] = load(getattr(self.settings, "nomenclature", None))
+            except NomenclatureError:
+                self.cache["nomenclature"] = None
+        return self.cache["nomenclature"]
 
     def paragraphs(self):
         return [p for f in self.files for p in f.paragraphs]
@@ -189,7 +200,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         ctx.cache.clear()
         for p in ctx.previous:
             p.cache.clear()
-    findings = dedupe(findings)
+    from .pages import add_pages
+    findings = dedupe(add_pages(findings, files))
     findings.sort(key=sort_key)
     suppressed = 0
     if baseline:
@@ -220,7 +232,8 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
     }
 
 
-_FILE_IN_MSG = re.compile(r"\([^()]*\.(xlsx|xlsm|xls|ods|docx)\)", re.I)
+_WORDS = re.compile(r"\W+")
+_FILE_IN_MSG = re.compile(r"\([^()]*\.(xlsx|xlsm|xls|ods|docx|pdf|doc|odt|rtf|html?|mht|mhtml)\)", re.I)
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
@@ -236,6 +249,10 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         loc = f.location
         key = (f.rule, loc.caption, _FILE_IN_MSG.sub("", f.message), str(f.reported), str(f.expected)) \
             if loc.caption else None
+        if key is None and loc.quote:
+            # the same sentence in the .docx and in its PDF export: one finding, the other listed as also_in
+            key = (f.rule, _WORDS.sub("", loc.quote).lower(), _FILE_IN_MSG.sub("", f.message), str(f.reported),
+                   str(f.expected))
         first = by_claim.get(key) if key else None
         if first is not None and first.location.path != loc.path:
             first.related.append(Related(path=loc.path, sheet=loc.sheet, cell=loc.cell, value=f.reported,

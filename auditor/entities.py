@@ -76,3 +76,66 @@ def best_match(name: str, candidates: list[str], threshold: float = 88.0, margin
     if close:
         return Match(None, top, [i] + close)
     return Match(i, top, [])
+
+
+class OfficialNames:
+    """The nomenclature's names as anchors for resolving rows without a code (FactStore.resolve).
+
+    A stated name is matched (best_match: clearly better than every other candidate, never guessed)
+    against the official names of its level under the parent's code, or, without a coded parent, within
+    the bidang of the folder's registry (and the shared penunjang lines X.XX.01…). The official code is
+    written in the document's bidang and accepted only when the registry has that entity: the official
+    list anchors names, it does not invent entities."""
+
+    def __init__(self, nomenclature, store) -> None:
+        self.nom = nomenclature
+        coded = [e.code for e in store.entities.values() if e.code]
+        self.jenis = nomenclature.jenis_of(coded)
+        self.bidang = sorted({".".join(c.split(".")[:2]) for c in coded if c.count(".") >= 1})
+        self._cands: dict[tuple, tuple[list[str], list[str]]] = {}
+
+    def _candidates(self, store, level: str, parent: str | None) -> tuple[list[str], list[str]]:
+        pent = store.entities.get(parent) if parent else None
+        pcode = pent.code if pent is not None and pent.code else None
+        key = (level, pcode)
+        got = self._cands.get(key)
+        if got is not None:
+            return got
+        names, keys = [], []
+        if pcode:
+            for e in self.nom.children(self.jenis, pcode, level):
+                names.append(e.name)
+                keys.append(self._as_written(e.code, pcode))
+        elif not parent:
+            for b in self.bidang:
+                for e in self.nom.in_bidang(self.jenis, b, level):
+                    names.append(e.name)
+                    keys.append(e.code)
+                if any(k.startswith(b + ".01") for k in store.entities):   # the bidang's penunjang program
+                    for e in self.nom.in_bidang(self.jenis, "X.XX", level):
+                        names.append(e.name)
+                        keys.append(b + e.code[4:])
+        got = self._cands[key] = (names, keys)
+        return got
+
+    @staticmethod
+    def _as_written(code: str, near: str) -> str:
+        return ".".join(near.split(".")[:2]) + code[4:] if code.startswith("X.XX.") else code
+
+    def resolve(self, store, level: str, name: str, parent: str | None) -> tuple[str, float] | None:
+        if level not in ("program", "kegiatan", "sub_kegiatan"):
+            return None
+        names, keys = self._candidates(store, level, parent)
+        if not names:
+            return None
+        from .reference.match import words
+        m = best_match(words(name), [words(n) for n in names])
+        if not m.ok:
+            return None
+        key = keys[m.index]
+        if key not in store.entities:
+            return None
+        e = store.entities[key]
+        if parent and e.parent not in (None, parent):
+            return None
+        return key, m.score

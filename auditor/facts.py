@@ -86,6 +86,7 @@ class FactStore:
         self.resolutions: list[Resolution] = []
         self.year: int | None = None
         self._of: tuple[int, dict] | None = None     # of()'s index, and how many facts it covers
+        self.anchors = None                          # entities.OfficialNames: the nomenclature's names
 
     # -- registry ----------------------------------------------------------------------------
     def add_entity(self, e: Entity) -> Entity:
@@ -106,6 +107,12 @@ class FactStore:
         if code and code in self.entities:
             self._note(code, name, level, "code", 100.0, where)
             return code
+        if name and not code and self.anchors is not None:
+            # the official names first: a row without a code is what the nomenclature calls it
+            got = self.anchors.resolve(self, level, name, parent)
+            if got is not None:
+                self._note(got[0], name, level, "nomenclature", got[1], where)
+                return got[0]
         pool = self.children(parent, level) if parent else self.children(None, level)
         if not pool and parent:
             pool = self.children(None, level)
@@ -200,6 +207,8 @@ def report_year(tables: list[Table], stated: int | None = None) -> int | None:
         return stated
     years = Counter()
     for t in tables:
+        if t.kind_def is not None:
+            continue        # a generic table (tables.generic): its years say nothing of the report's
         for line in t.context + [t.caption or ""] + list(t.headers.values()):
             for y in YEAR.findall(line):
                 years[int(y)] += 1
@@ -556,7 +565,9 @@ def _sipd_realisasi(store: FactStore, t: Table) -> None:
     _skpd_sums(store, t, s, "realisasi", "transaksi")
 
 
-def build_facts(files, year: int | None = None) -> FactStore:
+def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
+    """The facts of a folder taken as `year` (when known); `nomenclature` (auditor.reference.Nomenclature),
+    when given, anchors the resolution of rows without a code to the official names of the registry's codes."""
     store = FactStore()
     tables = [t for f in files for t in f.tables]
     store.year = report_year(tables, year)
@@ -568,9 +579,13 @@ def build_facts(files, year: int | None = None) -> FactStore:
         tree = [t for t in tables if t.kind == "anggaran" and any(r.level for r in t.rows)]
         if tree:
             _register_tree(store, tree[0])
+    if nomenclature is not None and any(e.code for e in store.entities.values()):
+        from .entities import OfficialNames
+        store.anchors = OfficialNames(nomenclature, store)
     _register_indicators(store, tables)
     order = ("sipd_realisasi", "anggaran", "program_pendukung", "pk_anggaran", "rkt", "tc27", "io_detail",
-             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat")
+             "pk", "tc25", "pengukuran", "realisasi_tahunan", "perbandingan", "efisiensi", "rekap_predikat",
+             "rencana_aksi")
     for kind in order:
         for t in (x for x in tables if x.kind == kind):
             if kind == "sipd_realisasi":
@@ -588,7 +603,7 @@ def build_facts(files, year: int | None = None) -> FactStore:
                 _io_detail(store, t)
             elif kind == "pk":
                 _indicator_rows(store, t, {"target": "target"})
-            elif kind == "tc25":
+            elif kind in ("tc25", "rencana_aksi"):
                 _indicator_rows(store, t, {"target": "target"})
             elif kind == "pengukuran":
                 _indicator_rows(store, t, {"target": "target", "realisasi": "realisasi", "capaian": "capaian",

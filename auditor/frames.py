@@ -51,7 +51,9 @@ def build_frames(tables) -> dict[str, Any]:
     nan = math.nan
     row_id = 0
     for t in tables:
-        kind = BY_NAME[t.kind]
+        kind = BY_NAME.get(t.kind)
+        if kind is None:
+            continue        # a generic table (tables.generic): no canonical column to validate
         trows = t.rows
         n = len(trows)
         # the same for every row (t.range is computed on each access): worked out once per table

@@ -37,10 +37,11 @@ def inspect_paths(paths: list[str], facts: bool = False, claims: bool = False) -
             "problems": [p.to_dict() for p in f.problems],
         })
     if facts:
-        from .facts import build_facts
+        from .engine import Context
         from .periods.years import file_years
-        # the year the audit takes the folder as (as engine.build_report does)
-        store = build_facts(files, file_years(files, paths[0] if len(paths) == 1 else None)[1])
+        # the facts as `check` builds them: the year the audit takes the folder as, resolution anchored
+        # on the (shipped) nomenclature
+        store = Context(files=files, year=file_years(files, paths[0] if len(paths) == 1 else None)[1]).facts()
         out["entities"] = store.entities_summary()
         out["facts"] = [fa.to_dict() for fa in store.facts]
     if claims:
@@ -79,8 +80,11 @@ def render_inspect(data: dict, console: Console) -> None:
         for u in f["unrecognised"]:
             console.print(Text(f"  ? {u['sheet']}: {u['reason']}", style="yellow"))
         for p in f["problems"]:
-            console.print(Text(f"  ! {p['rule']} {p['location'].get('sheet', '')}!{p['location'].get('cell', '')}: {p['message']}",
-                               style="red"))
+            loc = p["location"]
+            where = f"{loc.get('sheet', '')}!{loc.get('cell', '')}" if loc.get("sheet") or loc.get("cell") else ""
+            if loc.get("page"):                 # a PDF's pages (IN020-IN022): "p. 2" and the pages named
+                where = f"{p['name']} p. {loc['page']}" + (f" {where}" if where else "")
+            console.print(Text(f"  ! {p['rule']} {where}: {p['message']}", style="red"))
     for s in data.get("skipped", []):
         console.print(Text(f"- {s['path']}: {s['message']}", style="dim"))
     if "entities" in data:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .model import Finding, Location
 from .readers.document import Paragraph
 from .readers.grid import EXCEL_ERRORS
+from .readers.safety import InputProblem
 from .tables.detect import Unrecognised, detect_tables
 from .tables.model import Table
 
@@ -21,6 +22,7 @@ class FileResult:
     problems: list[Finding] = field(default_factory=list)
     error: str | None = None
     sheets: int = 0
+    pages: int | None = None                  # PDF: its number of pages
     # parts no check looked at, with the reason (coverage.NotAudited): readers append theirs (a scanned
     # page, a sheet of no known shape); the run adds tables without rows and numbers never checked
     not_audited: list = field(default_factory=list)
@@ -35,6 +37,7 @@ class FileResult:
             "unrecognised": [{"sheet": u.sheet, "reason": u.reason} for u in self.unrecognised],
             "paragraphs": len(self.paragraphs),
             "error": self.error,
+            **({"pages": self.pages} if self.pages is not None else {}),
         }
 
 
@@ -46,6 +49,37 @@ def in_finding(code: str, name: str, severity: str, path: str, message: str, she
 
 
 WORKBOOKS = ("xlsx", "xlsm", "xls", "ods")
+CONVERTED = ("doc", "odt", "rtf")          # read as .docx after LibreOffice converts them
+
+
+def _page_list(pages: list[int]) -> str:
+    """[2, 3, 4, 8] -> "2-4, 8"."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def scanned_findings(path: str, doc) -> list[Finding]:
+    """Pages that are only an image (a scan) cannot be audited from text: say which (IN020); and pages whose
+    text stands beside a big picture (IN021); pages PDFium could not load (IN022)."""
+    out = []
+    if doc.scanned:
+        msg = f"{_page_list(doc.scanned)} / {doc.pages}"     # the rule's template says it in the report's language
+        out.append(Finding(rule="IN020", name="pages-not-audited", severity="warning", message=msg,
+                           location=Location(path=path, page=doc.scanned[0]), reported=_page_list(doc.scanned)))
+    if doc.pictured:
+        # text pages with a picture over a quarter of the page or more: what it shows was not read (IN021)
+        out.append(Finding(rule="IN021", name="images-not-audited", severity="info",
+                           message=_page_list(doc.pictured), location=Location(path=path, page=doc.pictured[0]),
+                           reported=_page_list(doc.pictured)))
+    if doc.damaged:
+        out.append(Finding(rule="IN022", name="damaged-pages", severity="warning", message=_page_list(doc.damaged),
+                           location=Location(path=path, page=doc.damaged[0]), reported=_page_list(doc.damaged)))
+    return out
 
 
 @dataclass
@@ -54,7 +88,7 @@ class Opened:
     for a workbook calamine's parse (which releases the GIL, so it overlaps the Python work)."""
     kind: str = ""
     problem: Exception | None = None     # an InputProblem: the file is not read further
-    parsed: list | None = None           # readers.workbook.parse()
+    parsed: object = None                # readers.workbook.parse(), or readers.pdf.read_pdf()
     details: dict | None = None          # a big workbook's streamed details pass, run beside the parse
     error: Exception | None = None       # the parse failed: reported as the reader failing
 
@@ -87,6 +121,14 @@ def open_file(path: str, limits=None) -> Opened:
                 opened.parsed = parse(path)
         except Exception as e:  # kept for load_file to report like any reader failure
             opened.error = e
+    elif kind == "pdf":
+        # PDFium releases the GIL: the pages are read while the rules' imports load. Only this thread
+        # calls PDFium while it runs (PDFium is not thread-safe; load_all reads files one at a time here).
+        try:
+            from .readers.pdf import read_pdf
+            opened.parsed = read_pdf(path, max_pages=limits.max_pdf_pages if limits else None)
+        except Exception as e:  # an InputProblem (password, pages) or a PDFium failure: load_file reports it
+            opened.error = e
     return opened
 
 
@@ -107,12 +149,35 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             from .readers.document import read_document
             doc = read_document(path)
             grids, res.paragraphs = doc.grids, doc.paragraphs
+        elif kind == "pdf":
+            if opened.error is not None:
+                raise opened.error
+            doc = opened.parsed
+            opened.parsed = None
+            grids, res.paragraphs = doc.grids, doc.paragraphs
+            res.pages = doc.pages
+            res.problems.extend(scanned_findings(path, doc))
+            from .coverage import not_audited_pages      # coverage lists them; IN020/IN022 report them
+            res.not_audited.extend(not_audited_pages(doc))
         elif kind in WORKBOOKS:
             from .readers.workbook import read_workbook
             if opened.error is not None:
                 raise opened.error
             grids = read_workbook(path, parsed=opened.parsed, details=opened.details)
             opened.parsed = opened.details = None
+        elif kind in ("html", "mhtml"):
+            from .readers.html import read_html
+            grids = read_html(path, mime=kind == "mhtml")
+        elif kind in CONVERTED:
+            from .readers.convert import to_docx
+            from .readers.document import read_document
+            with to_docx(path, kind) as docx_path:
+                doc = read_document(docx_path)
+            for g in doc.grids:
+                g.path = path
+            for p in doc.paragraphs:
+                p.path = path
+            grids, res.paragraphs = doc.grids, doc.paragraphs
         else:
             msg = {"html": "HTML page saved with a spreadsheet name; open it in Excel and save as .xlsx",
                    "csv": "plain text/CSV, not a workbook"}.get(kind, f"not a workbook or Word document ({kind})")
@@ -121,6 +186,10 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             return res
     except KeyboardInterrupt:
         raise
+    except InputProblem as e:  # the reader found what the first look could not (a PDF's password, its pages)
+        res.error = e.message
+        res.problems.append(in_finding("IN001", "unreadable-file", "error", path, e.message, reported=e.reason))
+        return res
     except Exception as e:  # a reader library choked on the content: say so, keep going
         msg = f"cannot be read as {kind}: {type(e).__name__}: {str(e)[:160]}"
         res.error = msg

@@ -23,9 +23,10 @@ class Location:
     row_label: str | None = None  # the row's label as shown (truncated by reporters, not here)
     caption: str | None = None    # nearest caption, e.g. "Tabel 3.8"
     quote: str | None = None      # for narrative findings: the sentence
+    page: int | None = None       # PDF: the page (1-based) the cell or sentence is printed on
 
     def to_dict(self) -> dict[str, Any]:
-        # every field is a str or None: a shallow copy is what asdict() would give, at a tenth of the cost
+        # every field is a str, an int (page) or None: a shallow copy is what asdict() would give, at a tenth of the cost
         return {k: v for k, v in vars(self).items() if v is not None}
 
 
@@ -107,5 +108,7 @@ def fingerprint(rule: str, loc: Location, reported: Any, expected: Any) -> str:
     parts = [rule, name, loc.sheet, loc.cell, loc.quote, str(jsonable(reported)), str(jsonable(expected))]
     if loc.cell is None and loc.row_label:
         parts.append(loc.row_label)   # two claims in one sentence are two findings
+    if loc.page is not None:
+        parts.append(f"p{loc.page}")  # only PDFs have pages: other fingerprints stay as they were
     key = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -17,7 +17,7 @@ from .tolerance import Tolerance
 RULE_KEYS = {"code", "name", "check", "severity", "params", "message", "title", "doc", "examples",
              "enabled", "tolerance"}
 DOC_KEYS = {"what", "why", "fix"}
-CONFIG_KEYS = {"rules", "scale", "efisiensi", "disable", "lang", "fail_on"}
+CONFIG_KEYS = {"rules", "scale", "efisiensi", "disable", "lang", "fail_on", "nomenclature"}
 RULE_OVERRIDE_KEYS = {"severity", "enabled", "tolerance", "params"}
 
 
@@ -223,4 +223,16 @@ def load_config(path: str | None) -> dict:
         raise ConfigError(f"{path}: disable must be a list of rule codes")
     if "rules" in data and not isinstance(data["rules"], dict):
         raise ConfigError(f"{path}: rules must map rule codes to settings")
+    if "nomenclature" in data:
+        # another revision of the Kepmendagri nomenclature (a workbook of the shipped one's shape),
+        # relative to the config file; built when the audit starts (settings_from), cached per process
+        nom = data["nomenclature"]
+        if not isinstance(nom, str) or not nom.strip():
+            raise ConfigError(f"{path}: nomenclature must be the path of a nomenclature workbook (.xlsx)")
+        p = Path(nom).expanduser()
+        if not p.is_absolute():
+            p = Path(path).resolve().parent / p
+        if not p.is_file():
+            raise ConfigError(f"{path}: nomenclature: {nom}: file not found")
+        data["nomenclature"] = str(p)
     return data

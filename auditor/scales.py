@@ -178,6 +178,7 @@ class Settings:
     })
     regulation: Scale | None = None
     active: Scale | None = None
+    nomenclature: str | None = None     # a nomenclature workbook (config); None: the shipped revision
     findings: list = field(default_factory=list)
 
     def resolve(self, ctx) -> None:
@@ -203,6 +204,12 @@ class Settings:
             d["scale"] = act.name
             d["scale_source"] = act.source
             d["scale_bands"] = "; ".join(f"{b.label}: {b.text()}" for b in act.bands)
+        from .reference import NomenclatureError, load
+        try:                    # the revision the NAME10x rules and the resolution used (its meta only)
+            nom = load(self.nomenclature)
+            d["nomenclature"] = f"Kepmendagri, {nom.revision}: {nom.source}"
+        except NomenclatureError:
+            pass
         return d
 
 
@@ -227,4 +234,12 @@ def settings_from(cfg: dict) -> Settings:
         if not isinstance(eff, dict) or set(eff) - {"efficient", "inefficient"}:
             raise ConfigError("config: efisiensi takes 'efficient' and 'inefficient' label lists")
         s.efisiensi = {k: [norm_label(x) for x in v] for k, v in eff.items()}
+    nom = cfg.get("nomenclature")
+    if nom is not None:
+        from .reference import NomenclatureError, load
+        try:
+            load(nom)               # fail early (exit 2) on a workbook of another shape; cached for the rules
+        except NomenclatureError as e:
+            raise ConfigError(f"config: nomenclature: {e}") from None
+        s.nomenclature = str(nom)
     return s

@@ -5,9 +5,13 @@ from layouts import Sheet, xlsx
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
+NAMES = {"7.01.01": "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+         "7.01.01.2.02": "Administrasi Keuangan Perangkat Daerah",
+         "7.01.02": "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+         "7.01.02.2.01": "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan"}
 SUBS = [("7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", [100_000_000] * 12, 600_000_000),
-        ("7.01.01.2.02.0003", "Pelaksanaan Penatausahaan", [0, 0, 10_000_000, 0, 0, 20_000_000, 0, 0, 5_000_000, 0, 0, 1_000_000], 20_000_000),
-        ("7.01.02.2.01.0001", "Peningkatan Efektifitas Kegiatan Pemerintahan", [5_000_000] * 12, 31_500_000)]
+        ("7.01.01.2.02.0003", "Pelaksanaan Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", [0, 0, 10_000_000, 0, 0, 20_000_000, 0, 0, 5_000_000, 0, 0, 1_000_000], 20_000_000),
+        ("7.01.02.2.01.0002", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", [5_000_000] * 12, 31_500_000)]
 
 
 def rows():
@@ -16,8 +20,8 @@ def rows():
         mine = [s for s in SUBS if s[0].startswith(keg)]
         months = [sum(s[2][i] for s in mine) for i in range(12)]
         real = sum(s[3] for s in mine)
-        out.append((prog, "Program " + prog, months, real))
-        out.append((keg, "Kegiatan " + keg, months, real))
+        out.append((prog, NAMES[prog], months, real))
+        out.append((keg, NAMES[keg], months, real))
         out += [(c, n, m, r) for c, n, m, r in mine]
     return out
 

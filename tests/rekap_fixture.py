@@ -15,7 +15,7 @@ LEAVES = [
     ("7.01.01.2.02.0003", "5.1.02.01.001.00024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor", [32_309_480, 30_544_850, 0, 0]),
     ("7.01.01.2.02.0003", "5.1.02.02.001.00071", "Belanja Lembur", [200_000_000, 200_000_000, 0, 0]),
     ("7.01.01.2.07.0006", "5.2.02.05.001.00001", "Belanja Modal Personal Computer", [0, 0, 109_048_100, 108_500_000]),
-    ("7.01.02.2.01.0001", "5.1.02.04.001.00001", "Belanja Perjalanan Dinas Biasa", [781_140_000, 779_777_200, 0, 0]),
+    ("7.01.02.2.01.0002", "5.1.02.04.001.00001", "Belanja Perjalanan Dinas Biasa", [781_140_000, 779_777_200, 0, 0]),
 ]
 NAMES = {
     "7": "UNSUR KEWILAYAHAN", "7.01": "KECAMATAN", UNIT: "KECAMATAN KALISAT",
@@ -27,7 +27,7 @@ NAMES = {
     "7.01.01.2.07.0006": "Pengadaan Peralatan dan Mesin Lainnya",
     "7.01.02": "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
     "7.01.02.2.01": "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
-    "7.01.02.2.01.0001": "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+    "7.01.02.2.01.0002": "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
 }
 
 

@@ -42,28 +42,27 @@ def test_sample_coverage_figures(sample):
     files = {Path(f["path"]).name: f["coverage"] for f in sample["files"]}
     # the run's figures are the files' sums
     assert s["numbers"] == sum(c["numbers"] for c in files.values()) == 2308
-    assert s["checked"] == sum(c["checked"] for c in files.values()) == 1783
+    assert s["checked"] == sum(c["checked"] for c in files.values()) == 2188
     assert s["tables"] == sample["summary"]["tables"] == 70
     assert s["rows"] == sum(t["rows"] for c in files.values() for t in c["by_table"])
-    assert s["percent"] == round(100 * 1783 / 2308, 1)
-    # every number of the SIPD rekap pagu and of the PK feeds a comparison; the SP2D column of the
-    # realisation export (409 lines) feeds none: realisasi − setoran is what is summed
-    assert (files["sipd-rekap-pagu-2024.xlsx"]["numbers"], files["sipd-rekap-pagu-2024.xlsx"]["checked"]) == (62, 62)
-    assert (files["pk-2024.xlsx"]["numbers"], files["pk-2024.xlsx"]["checked"]) == (11, 11)
-    real = files["sipd-realisasi-2024.xlsx"]
-    assert real["numbers"] - real["checked"] == 409 - 4     # the sp2d column, 4 of its cells blank
+    assert s["percent"] == round(100 * 2188 / 2308, 1)
+    # every number of the SIPD exports and of the PK feeds a comparison (the realisation export's SP2D
+    # column too: each document's SP2D against its lines, checks/groups.py)
+    for name, n in (("sipd-rekap-pagu-2024.xlsx", 62), ("sipd-realisasi-2024.xlsx", 1223), ("pk-2024.xlsx", 11)):
+        assert (files[name]["numbers"], files[name]["checked"]) == (n, n), name
     for c in files.values():
         assert 0 <= c["checked"] <= c["numbers"]
         assert sum(t["numbers"] for t in c["by_table"]) == c["numbers"]
 
 
-def test_sample_findings_are_the_54_and_one_not_audited_table(sample):
-    """The 54 findings are unchanged; the one new finding: the Tabel 3.5 Rincian block of a sub kegiatan
+def test_sample_findings_and_one_not_audited_table(sample):
+    """The golden findings are unchanged; coverage adds one: the Tabel 3.5 Rincian block of a sub kegiatan
     whose kegiatan ("Koordinasi Kegiatan Pemberdayaan Desa") ties to no budget entity, so none of its 4
     numbers is compared with anything - in the xlsx, and the same table in the docx listed with it."""
+    from tests.helpers import SAMPLE_FINDINGS
     fs = sample["findings"]
-    assert len(fs) == 55
-    assert len([f for f in fs if f["rule"] not in ("IN006", "IN007", "IN008")]) == 54
+    assert len(fs) == SAMPLE_FINDINGS
+    assert len([f for f in fs if f["rule"] not in ("IN006", "IN007", "IN008")]) == SAMPLE_FINDINGS - 1
     (f,) = _in(sample, "IN007")
     loc = f["location"]
     assert (Path(loc["path"]).name, loc["sheet"], loc["cell"], f["severity"], f["reported"]) == \
@@ -75,24 +74,24 @@ def test_sample_findings_are_the_54_and_one_not_audited_table(sample):
 
 # ---- nothing audited ------------------------------------------------------------------------------------
 def test_folder_of_only_skipped_files_exits_2_with_in006(tmp_path, capsys):
-    (tmp_path / "lkip.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    (tmp_path / "renja.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    (tmp_path / "scan-pk.jpg").write_bytes(b"\xff\xd8\xff\xe0 a photo of the PK")
+    (tmp_path / "renja.pages").write_bytes(b"PK\x03\x04 an Apple Pages file")
     (tmp_path / "~$lkip.xlsx").write_bytes(b"lock")          # a lock file: listed, no finding
     code, report = _cli_json(capsys, tmp_path)
     assert code == 2
     got = sorted((Path(f["location"]["path"]).name, f["severity"]) for f in _in(report, "IN006"))
-    assert got == [("lkip.pdf", "warning"), ("renja.doc", "warning")]
+    assert got == [("renja.pages", "warning"), ("scan-pk.jpg", "warning")]
     cov = report["summary"]["coverage"]
     assert (cov["numbers"], cov["checked"], cov["skipped"]) == (0, 0, 2)
-    assert sorted(Path(x["path"]).name for x in cov["skipped_files"]) == ["lkip.pdf", "renja.doc"]
+    assert sorted(Path(x["path"]).name for x in cov["skipped_files"]) == ["renja.pages", "scan-pk.jpg"]
     assert all(x["reason"] == "skipped" and x["action"] for x in cov["skipped_files"])
 
 
 def test_rich_report_never_says_no_findings_without_coverage(tmp_path, capsys):
-    (tmp_path / "lkip.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (tmp_path / "lkip.jpg").write_bytes(b"\xff\xd8\xff\xe0 a photo")
     assert run_command_line(["check", str(tmp_path), "--width", "200"]) == 2
     out = capsys.readouterr().out
-    assert "IN006" in out and "lkip.pdf" in out
+    assert "IN006" in out and "lkip.jpg" in out
     # a consistent table: "no findings" comes with the numbers it covers
     (tmp_path / "ok").mkdir()
     good = write_tables(tmp_path / "ok" / "sarpras.xlsx", [{"header": SARPRAS, "rows": [
@@ -147,7 +146,8 @@ def test_sheet_of_no_known_shape_with_numbers_is_in007_prose_is_not(tmp_path):
     got = [(f["rule"], f["location"]["sheet"], f["reported"]) for f in report["findings"]]
     assert got == [("IN007", "Rekap Lain", 4)]
     items = {(x["sheet"], x["reason"]): x for x in report["files"][0]["coverage"]["not_audited"]}
-    assert items[("Rekap Lain", "unrecognised")]["numbers"] == 4
+    # read as a table of no known kind ("generic"): its 4 numbers compared with nothing
+    assert items[("Rekap Lain", "no_check")]["numbers"] == 4
     assert items[("Catatan", "unrecognised")]["numbers"] == 0      # listed, not reported
 
 
@@ -193,13 +193,13 @@ def test_html_and_kkr_show_coverage(sample, tmp_path):
     from auditor.report.html import render_html
     from auditor.report.kkr import write_kkr
     html = render_html(sample)
-    assert "1.783/2.308" in html and "77,3 %" in html
+    assert "2.188/2.308" in html and "94,8 %" in html
     assert "Tabel 3.5 Rincian!B74:F76" in html                     # the not-audited table, with its place
     out = tmp_path / "kkr.xlsx"
     write_kkr(sample, str(out))
     ws = openpyxl.load_workbook(out).worksheets[1]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
-    assert any("1.783 ikut diperiksa" in t for t in texts)
+    assert any("2.188 ikut diperiksa" in t for t in texts)
     assert any("Tabel 3.5 Rincian!B74:F76" in t for t in texts)
 
 
@@ -225,19 +225,38 @@ def test_english_coverage_words(tmp_path):
 
 
 def test_a_reader_appends_what_it_could_not_read(tmp_path):
-    """The hook for readers (a PDF reader's scanned pages): a NotAudited item on the FileResult is
-    listed in the file's coverage and reported as IN007 at its place."""
+    """The hook for readers: a NotAudited item on the FileResult is listed in the file's coverage; a
+    generic one ("other") is reported as IN007, a scanned page only listed (the PDF reader's IN020
+    reports it)."""
     from auditor.coverage import NotAudited
     from auditor.engine import build_report
     from auditor.loader import FileResult
     from auditor.rules import apply_config, load_rules
     from auditor.scales import settings_from
     f = FileResult(path=str(tmp_path / "pk.pdf"), format="pdf")
-    f.not_audited.append(NotAudited("page", "scanned_page", where="2", detail="no text layer"))
+    f.not_audited.append(NotAudited("page", "scanned_page", where="2"))
+    f.not_audited.append(NotAudited("page", "other", where="5", detail="a chart"))
     rules = load_rules()
     apply_config(rules, {})
     report = build_report([str(tmp_path)], [f], [], rules, settings_from({}), lang="id")
-    (item,) = report["files"][0]["coverage"]["not_audited"]
-    assert (item["what"], item["reason"], item["where"]) == ("page", "scanned_page", "2") and item["action"]
-    assert [(x["rule"], x["location"]["path"]) for x in report["findings"] if x["rule"] == "IN007"] == \
-        [("IN007", f.path)]
+    items = report["files"][0]["coverage"]["not_audited"]
+    assert [(x["what"], x["reason"], x["where"]) for x in items] == [("page", "scanned_page", "2"),
+                                                                      ("page", "other", "5")]
+    assert all(x["action"] for x in items)
+    assert [(x["rule"], x["location"]["path"], x["location"].get("page")) for x in report["findings"]
+            if x["rule"] == "IN007"] == [("IN007", f.path, 5)]
+
+
+def test_scanned_pdf_pages_are_listed_as_not_audited(tmp_path):
+    from tests.helpers import shared_dir
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("no shared/real")
+    pdf = shared / "real" / "pasuruan-bappeda-2021" / "PK_KABAN.pdf"
+    if not pdf.exists():
+        pytest.skip("no scanned PDF")
+    report = audit([str(pdf)])
+    items = report["files"][0]["coverage"]["not_audited"]
+    assert [(x["what"], x["reason"]) for x in items] == [("page", "scanned_page")] * 2
+    assert {f["rule"] for f in report["findings"]} >= {"IN020"} and not [f for f in report["findings"]
+                                                                          if f["rule"] == "IN007"]

@@ -32,16 +32,16 @@ def tree(tmp_path):
 def test_walk_finds_office_files_in_stable_order(tree):
     d = discover([str(tree)])
     rel = [os.path.relpath(f, tree) for f in d.files]
-    assert rel == ["a.XLSX", "B.xlsx", "c.docx", "d.ods", "e.xls", "f.xlsm",
+    assert rel == ["a.XLSX", "B.xlsx", "c.docx", "d.ods", "e.xls", "f.xlsm", "scan.pdf",
                    os.path.join("sub", "z.xlsx"), os.path.join("sub", "deeper", "y.docx")]
     r = reasons(d)
-    assert r["notes.txt"] == r["scan.pdf"] == "not_office"
+    assert r["notes.txt"] == "not_office" and "scan.pdf" not in r       # PDFs are read since issue 14
     assert r["~$a.xlsx"] == r["~$x.docx"] == "lock_file"
     assert r[".hidden.xlsx"] == r[".git"] == r[".keep"] == "hidden"
     assert "config.xlsx" not in r                      # hidden folder not entered
     assert all(isinstance(s, Skipped) and s.message for s in d.skipped)
     assert discover([str(tree)]) == d                  # deterministic
-    assert d.counts()["not_office"] == 2
+    assert d.counts()["not_office"] == 1
 
 
 def test_explicit_files_taken_whatever_extension(tmp_path):
@@ -167,4 +167,5 @@ def test_audit_folders(tree):
 
 
 def test_office_ext():
-    assert OFFICE_EXT == {".xlsx", ".xlsm", ".xls", ".ods", ".docx"}
+    assert OFFICE_EXT == {".xlsx", ".xlsm", ".xls", ".ods", ".docx",
+                          ".pdf", ".doc", ".odt", ".rtf", ".htm", ".html", ".mht", ".mhtml"}   # issue 14

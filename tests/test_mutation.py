@@ -43,11 +43,12 @@ def test_every_sampled_mutation_of_a_covered_cell_is_found(folder):
 
 
 def test_an_uncovered_cell_is_not_counted_and_its_change_unnoticed(folder):
-    """The other side: the SP2D column of the realisation export is read but summed by nothing, so it
-    is not covered - and changing it indeed changes no finding."""
-    path = str(SAMPLES / "sipd-realisasi-2024.xlsx")
-    tab = next(t for f in folder.files if f.path == path for t in f.tables)
-    addr = next(e[3] for e in tab.column("nilai_sp2d") if e and e[1])
+    """The other side: the numbers of the Tabel 3.5 Rincian block that ties to no budget entity (IN007)
+    are read but compared with nothing, so they are not covered - and changing one indeed changes no
+    finding."""
+    path = str(SAMPLES / "lkip-2024-tabel.xlsx")
+    tab = next(t for f in folder.files if f.path == path for t in f.tables if t.range == "B74:F76")
+    addr = next(c.addr for row in tab.rows for c in row.cells.values() if c.num is not None)
     t = Target(path, tab.sheet, addr)
     assert not folder.ledger.covered(t.path, t.sheet, t.addr)
     (_, report) = folder.mutate(t, "pct", random.Random(1))

@@ -141,7 +141,7 @@ def test_rak_consistent_and_a_changed_month_found(tmp_path):
     from rak_fixture import build as build_rak
     assert _serious(audit([str(build_rak(tmp_path / "ok.xlsx"))])) == []
     assert _serious(audit([str(build_rak(tmp_path / "okt.xlsx", layout="grouped", style="text"))])) == []
-    rep = audit([str(build_rak(tmp_path / "bad.xlsx", change=("7.01.02.2.01.0001", 4, 7_000_000)))])
+    rep = audit([str(build_rak(tmp_path / "bad.xlsx", change=("7.01.02.2.01.0002", 4, 7_000_000)))])
     got = sorted((f["rule"], f["location"]["cell"]) for f in rep["findings"] if f["severity"] == "error")
     # the sub kegiatan's months no longer add up to its Total RAK (row 11), and its kegiatan's May
     # (row 10) no longer equals the sub kegiatan's
@@ -153,8 +153,10 @@ def test_lra_difference_column_judged_by_its_own_sign(tmp_path, flip):
     from layouts import Sheet, xlsx
     head = [["Kode", "Uraian", "Jumlah (Rp)", None, "Bertambah/(Berkurang)", None],
             [None, None, "Anggaran", "Realisasi", "Rp", "%"]]
-    data = [("7.01.01", "Program Penunjang", 1000, 900), ("7.01.01.2.02", "Administrasi Keuangan", 1000, 900),
-            ("7.01.02", "Program Penyelenggaraan", 500, 520), ("7.01.02.2.01", "Koordinasi", 500, 520)]
+    data = [("7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", 1000, 900),
+            ("7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", 1000, 900),
+            ("7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", 500, 520),
+            ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan", 500, 520)]
     sign = -1 if flip else 1
     rows = [[c, n, a, r, sign * (r - a), round(r / a * 100, 2)] for c, n, a, r in data]
     rows.append([None, "JUMLAH", 1500, 1420, sign * -80, 94.67])

@@ -207,10 +207,10 @@ def bad_text(d: Path) -> Path:
     return p
 
 
-def bad_html(d: Path) -> Path:
-    p = d / "export-sipd.xlsx"
-    p.write_text("<html><head><meta charset='utf-8'></head><body><table><tr><td>Kode</td><td>Pagu</td></tr>"
-                 "<tr><td>7.01.01</td><td>1.949.000</td></tr></table></body></html>", encoding="utf-8")
+def bad_pdf(d: Path) -> Path:
+    # (an HTML page named .xlsx was here: web exports are read since issue 14, tests/test_html_doc.py)
+    p = d / "lkip-2024.pdf"
+    p.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa")
     return p
 
 
@@ -254,7 +254,7 @@ BAD = {
     "zero_byte": (bad_zero, "empty"),
     "truncated_xlsx": (bad_truncated, "corrupt_zip"),
     "text_renamed": (bad_text, "not_a_workbook"),
-    "html_renamed": (bad_html, "not_a_workbook"),
+    "pdf_truncated": (bad_pdf, "corrupt_pdf"),
     "docx_broken_xml": (bad_docx_xml, None),
     "encrypted_xlsx": (bad_encrypted, "encrypted"),
     "garbage_xls": (bad_garbage_xls, "unrecognised"),
@@ -774,15 +774,16 @@ def test_cli_folder_oddities_skipped_with_notes(tmp_path, good_keys):
     skipped = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
     assert skipped["loop"] == "symlink_dir" and skipped["self"] == "symlink_dir"
     assert skipped["~$lkip-2024-tabel.xlsx"] == "lock_file"
-    assert skipped["catatan.txt"] == "not_office" and skipped["scan.pdf"] == "not_office"
+    assert skipped["catatan.txt"] == "not_office" and "scan.pdf" not in skipped     # a PDF is read (issue 14)
     assert skipped[".hidden.xlsx"] == "hidden"
     for name in ("a.xlsx", "b.xlsx", "sendiri.xlsx"):
         assert skipped[name] == "read_error"
     assert all(s["message"] for s in report["skipped"])
     audited = [f["path"] for f in report["files"]]
     if hasattr(os, "mkfifo"):
-        assert audited == [str(root / "lkip-2024-tabel.xlsx"), str(root / "pipa.xlsx")]
+        assert audited == [str(root / "lkip-2024-tabel.xlsx"), str(root / "pipa.xlsx"), str(root / "scan.pdf")]
         assert_in001(report, root / "pipa.xlsx", "not_a_file")
+    assert_in001(report, root / "scan.pdf", "corrupt_pdf")               # 9 bytes: no end, truncated
     assert keys(report, good) == good_keys
 
 

@@ -228,3 +228,13 @@ def test_word_tables_and_xlsx_tables_give_the_same_facts():
                 for f in build_facts([res]).facts if f.caption in captions}
     a, b = facts(x), facts(d)
     assert len(a) > 200 and a == b
+
+
+def test_sakip_grade_target_b_75_is_not_its_score(report):
+    """Lampiran 1 (T-C.25) of the seed gives the Nilai SAKIP targets as B (67) … B (70) and, for 2026,
+    B (75): under PermenPANRB 88/2021 a score above 70 is BB whichever bound is read inclusive (a real
+    error of the report, found by PRED101 in its Word table and in the Renstra workbook)."""
+    got = sorted((f["location"]["path"].rsplit("/", 1)[-1], f["location"]["sheet"], f["location"]["cell"],
+                  f["reported"], f["expected"]) for f in report["findings"] if f["rule"] == "PRED101")
+    assert got == [("lkip-2024.docx", "table 30", "K9", "B (75)", "BB"),
+                   ("renstra-tc25.xlsx", "T-C.25", "K13", "B (75)", "BB")]

@@ -2,9 +2,9 @@
 
 Runs after every other check kind (`RUNS_LAST`): the cells they marked (engine.Context.mark) decide
 which numbers took part in a check. Each rule lists the not-audited reasons it reports
-(coverage.REASONS: `skipped`, `no_rows`, `no_check`, `unrecognised`, `scanned_page`, …); a reader
-that finds something new to leave out appends a `coverage.NotAudited` to its file and names the
-reason in a rule's `reasons`.
+(coverage.REASONS: `skipped`, `no_rows`, `no_check`, `unrecognised`, `other`, …); a reader that finds
+something new to leave out appends a `coverage.NotAudited` to its file, and either names the reason
+in a rule's `reasons` or reports it with a rule of its own (the PDF reader's scanned pages: IN020).
 """
 from __future__ import annotations
 
@@ -59,8 +59,9 @@ def run(rule, ctx):
                                   numbers=sum(x.numbers for x in items), caption=item.caption,
                                   detail=f"{item.detail}; {len(items)}×: " + ", ".join(x.sheet or "" for x in items))
             m = _A1.match(item.where or "")
+            page = int(item.where) if item.what == "page" and (item.where or "").isdigit() else None
             loc = Location(path=f.path, sheet=item.sheet, cell=m.group(0) if m else None,
-                           caption=item.caption or None)
+                           caption=item.caption or None, page=page)
             yield _emit(rule, ctx, item, loc, lang, reported=item.numbers or None)
 
 

@@ -51,7 +51,10 @@ def run(rule, ctx):
         yield from conventions(rule, ctx)
     else:
         for f in ctx.files:
-            if not f.error and not f.tables:
+            # a PDF of scanned pages only has its own finding (IN020) saying nothing in it was audited
+            scanned_only = getattr(f, "pages", None) and not f.paragraphs and any(p.rule == "IN020" for p in f.problems)
+            # generic tables (a header of no known kind) do not count as a recognised table
+            if not f.error and not any(t.kind_def is None for t in f.tables) and not scanned_only:
                 yield rule.emit(ctx, _loc(f.path), reported=f.format or "?", fmt=f.format or "?",
                                 reasons="; ".join(f"{u.sheet}: {u.reason}" for u in f.unrecognised[:3]))
 

@@ -32,7 +32,8 @@ from typing import Iterable, Iterator
 
 __all__ = ["Skipped", "Discovery", "OFFICE_EXT", "discover", "audit_folders"]
 
-OFFICE_EXT = {".xlsx", ".xlsm", ".xls", ".ods", ".docx"}
+OFFICE_EXT = {".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".pdf", ".doc", ".odt", ".rtf", ".htm", ".html", ".mht",
+              ".mhtml"}
 MAX_ENTRIES = 1_000_000
 
 
@@ -141,7 +142,7 @@ class _Walker:
                     self.skip(p, "lock_file", "An Office lock file (left while a document is open); not a document.")
                     continue
                 if os.path.splitext(e.name)[1].lower() not in OFFICE_EXT:
-                    self.skip(p, "not_office", "Not an Excel, Word or OpenDocument spreadsheet file (by its extension).")
+                    self.skip(p, "not_office", "Not an Excel, Word, PDF, OpenDocument or web-page file (by its extension).")
                     continue
                 if is_link and not os.path.exists(p):
                     self.skip(p, "missing", "A link to a file that does not exist.")

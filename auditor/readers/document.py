@@ -17,6 +17,7 @@ class Paragraph:
     style: str = ""
     section: list[str] = field(default_factory=list)   # heading path, e.g. ["BAB III …", "F. REALISASI ANGGARAN"]
     near_table: str | None = None                       # caption of the table this paragraph introduces or follows
+    page: int | None = None                             # PDF: the page it starts on (1-based)
 
     @property
     def section_label(self) -> str:

@@ -39,7 +39,8 @@ class Grid:
     hidden: bool = False
     caption: str | None = None                   # nearest caption ("Tabel 3.2 …"), Word tables
     preamble: list[str] = field(default_factory=list)  # Word: the paragraphs just above the table
-    source: str = "sheet"                        # "sheet" | "docx"
+    source: str = "sheet"                        # "sheet" | "docx" | "pdf" | "html"
+    row_pages: list[int] | None = None           # PDF: the page each row is printed on (1-based)
     row0: int = 1                                # A1 row number of values[0]
     col0: int = 1                                # A1 column number of values[.][0]
     # the texts among values that show an Excel error, when the reader knows them all (it saw every
@@ -76,6 +77,13 @@ class Grid:
 
     def row_texts(self, r: int) -> list[str]:
         return [self.text(r, c) for c in range(self.ncols)]
+
+    def page_of(self, r: int) -> int | None:
+        """The PDF page grid row `r` is printed on (None outside a PDF)."""
+        pages = self.row_pages
+        if not pages:
+            return None
+        return pages[min(max(r, 0), len(pages) - 1)]
 
     def merge_map(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
         """Every cell inside a merged range -> its range."""

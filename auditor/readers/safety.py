@@ -24,7 +24,12 @@ Reason codes (stable; the report layer translates them):
 ``not_office_zip``  a readable ZIP that is not an Excel/Word/OpenDocument file
 ``hostile_xml``     an XML member with a DOCTYPE/ENTITY declaration (billion laughs, XXE), an
                     unreasonably long XML prolog, or an unusual character encoding
-``unsupported_format`` an office format we recognise but do not read (.doc, .xlsb, .docm, .odt...)
+``corrupt_pdf``     a PDF that is incomplete (no ``%%EOF`` near its end: truncated) or that PDFium
+                    cannot open
+``pdf_bomb``        a PDF stream that inflates past ``Limits.max_pdf_inflated_bytes`` or more than
+                    ``max_ratio`` times its stored size (a decompression bomb)
+``too_many_pages``  a PDF with more pages than ``Limits.max_pdf_pages``
+``unsupported_format`` an office format we recognise but do not read (.xlsb, .docm, .pptx...)
 ``not_a_workbook``  not an office file at all: a web page (HTML), CSV/text, PDF, image...
 ``unrecognised``    binary content that matches no format we know (damaged, or random bytes)
 ``internal_error``  a bug of ours while examining the file (never expected; reported, not raised)
@@ -79,7 +84,8 @@ class InputProblem(Exception):
 REASONS = (
     "bad_path", "missing", "not_a_file", "no_permission", "read_error", "empty", "too_large",
     "encrypted", "corrupt_zip", "corrupt_ole", "zip_bomb", "not_office_zip", "hostile_xml",
-    "unsupported_format", "not_a_workbook", "unrecognised", "internal_error",
+    "unsupported_format", "not_a_workbook", "unrecognised", "internal_error", "corrupt_pdf", "pdf_bomb",
+    "too_many_pages",
 )
 
 
@@ -95,9 +101,16 @@ class Limits:
     # How far into an XML member we read looking for its root element (the prolog, where a
     # DOCTYPE must stand). Office writes ~60 bytes of prolog; anything past this is refused.
     xml_prolog_bytes: int = 64 * 1024
+    # PDF: what its Flate streams may inflate to in all (PDFium holds a page's content in memory), and
+    # how many pages are read (a 200-page LKIP reads in ~3 s; see README "PDF")
+    max_pdf_inflated_bytes: int = 256 * MB
+    max_pdf_pages: int = 1000
+    # HTML / MHTML exports: the largest page parsed (lxml holds the whole tree)
+    max_html_bytes: int = 50 * MB
 
 
-READABLE_KINDS = frozenset({"xlsx", "xlsm", "xls", "ods", "docx"})
+# doc / odt / rtf are converted to .docx with LibreOffice when it is installed (readers/convert.py)
+READABLE_KINDS = frozenset({"xlsx", "xlsm", "xls", "ods", "docx", "pdf", "html", "mhtml", "doc", "odt", "rtf"})
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -120,12 +133,13 @@ _DESCRIBE = {
     "csv": "a CSV text file",
     "text": "a plain text file",
     "pdf": "a PDF document",
+    "rtf": "a Rich Text Format document (.rtf)",
     "image": "an image",
     "archive": "a compressed archive (RAR/7z/gzip)",
     "zip": "a ZIP archive",
 }
 _SAVE_AS = {
-    "doc": ".docx", "docm": ".docx", "dotx": ".docx", "odt": ".docx",
+    "doc": ".docx", "docm": ".docx", "dotx": ".docx", "odt": ".docx", "rtf": ".docx",
 }
 _UNSUPPORTED = {"xlsb", "docm", "dotx", "pptx", "odt", "odf", "doc", "ppt", "ole", "xml_spreadsheet", "mhtml"}
 
@@ -186,8 +200,10 @@ def _looks_csv(text: str) -> bool:
 
 
 def _sniff_plain(head: bytes) -> str:
-    if head.startswith(b"%PDF"):
-        return "pdf"
+    if head.startswith(b"%PDF") or (b"%PDF-" in head[:1024] and not head.lstrip().startswith(b"<")):
+        return "pdf"          # readers accept junk before the header (PDF 1.7, 7.5.2); so does PDFium
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if any(head.startswith(m) for m in _IMAGE_MAGIC):
         return "image"
     if any(head.startswith(m) for m in _ARCHIVE_MAGIC):
@@ -582,6 +598,55 @@ def _zip_oserror(e: OSError, broken: str) -> tuple[str, str]:
 
 
 # ----------------------------------------------------------------------------------------------
+# PDF: complete, and no stream that inflates into a bomb
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _check_pdf(f: BinaryIO, size: int, path: str, limits: Limits) -> None:
+    """A PDF ends with %%EOF (a truncated download does not), and none of its Flate streams inflates past
+    the limits. Only Flate is inflated (images in DCT/JPX are never decoded here); the work stops at the
+    first stream over the ratio, so a bomb costs milliseconds."""
+    import mmap
+
+    f.seek(max(0, size - 2048))
+    if b"%%EOF" not in f.read(2048):
+        raise InputProblem(path, "corrupt_pdf", "The PDF is incomplete (it does not end as a PDF file must); "
+                                                "it may not have been fully downloaded or copied. Please ask for a fresh copy.")
+    with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        total = 0
+        for m in _STREAM.finditer(mm):
+            head = mm[max(0, m.start() - 400):m.start()]
+            if b"Flate" not in head[head.rfind(b"obj"):] and b"/Fl " not in head:
+                continue
+            d = zlib.decompressobj()
+            pos, out, fed = m.end(), 0, 0
+            try:
+                while pos < size and not d.eof:
+                    chunk = mm[pos:pos + 65536]
+                    pos += len(chunk)
+                    fed += len(chunk)
+                    data = d.decompress(chunk, 4 * MB)
+                    out += len(data)
+                    while d.unconsumed_tail and out <= limits.max_pdf_inflated_bytes:
+                        data = d.decompress(d.unconsumed_tail, 4 * MB)
+                        out += len(data)
+                        if out > limits.ratio_floor_bytes and out > limits.max_ratio * fed:
+                            break
+                    if out > limits.ratio_floor_bytes and out > limits.max_ratio * fed:
+                        raise InputProblem(path, "pdf_bomb", f"A part of the PDF unpacks more than {limits.max_ratio:g} times "
+                                                             f"larger than it is stored; refused as unsafe.")
+                    if total + out > limits.max_pdf_inflated_bytes:
+                        raise InputProblem(path, "pdf_bomb", f"The PDF's contents unpack to more than "
+                                                             f"{_human(limits.max_pdf_inflated_bytes)}; refused as unsafe.")
+                    if not chunk:
+                        break
+            except zlib.error:
+                pass                      # a damaged stream: PDFium will skip it, nothing is inflated
+            total += out
+
+
+# ----------------------------------------------------------------------------------------------
 # public API
 
 def _kind_of_open(f: BinaryIO, size: int, head: bytes) -> str:
@@ -668,6 +733,11 @@ def check_file(path, limits: Limits = Limits(), accept: Collection[str] = READAB
                                                        "(File > Info > Protect Workbook) and send it again.")
             else:
                 kind = _sniff_plain(head)
+                if kind == "pdf" and kind in accept:
+                    _check_pdf(f, size, p, limits)
+                elif kind in ("html", "mhtml") and kind in accept and size > limits.max_html_bytes:
+                    raise InputProblem(p, "too_large", f"The web page is {_human(size)}, larger than the "
+                                                       f"{_human(limits.max_html_bytes)} read.")
         except InputProblem:
             raise
         except PermissionError:

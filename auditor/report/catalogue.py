@@ -103,6 +103,8 @@ def render_rule(rule, lang: str, console: Console) -> None:
             console.print(Text(f"  {f.get('title', '')}", style="dim"))
             for tab in _example_table(f):
                 console.print(tab)
+        if ex.get("formulas"):      # cells holding a formula (with the value shown as its cached one)
+            console.print(Text("  " + "; ".join(f"{a} ={f}" for a, f in ex["formulas"].items()), style="dim"))
         # a finding that has no cell (a sentence, a whole series) is listed as "—"
         cells = [c or "—" for c in ex.get("findings") or []]
         console.print(Text(f"→ {_h(lang, 'expect')} {', '.join(cells)}" if cells else f"→ {_h(lang, 'none')}",

@@ -483,10 +483,19 @@ def cell_ref(sheet: str | None, cell: str | None) -> str:
     return sheet or cell or ""
 
 
+def page_text(loc: dict, lang: str = "id") -> str:
+    """ "hlm. 12" / "p. 12" for a location in a PDF, else ""."""
+    page = (loc or {}).get("page")
+    return f"{'p.' if lang == 'en' else 'hlm.'} {page}" if page else ""
+
+
 def location_text(loc: dict, lang: str = "id", *, with_quote: bool = True, quote_len: int = 160) -> str:
-    """One line: "Tabel 3.5!E12 (Tabel 3.5) — baris “Pelaksanaan …”" or the section and the quote."""
+    """One line: "Tabel 3.5!E12 (Tabel 3.5) — baris “Pelaksanaan …”" or the section and the quote; a PDF's
+    page first ("hlm. 36, table 32!E12 …")."""
     loc = loc or {}
     parts = [cell_ref(loc.get("sheet"), loc.get("cell"))]
+    if loc.get("page"):
+        parts[0] = page_text(loc, lang) + (", " + parts[0] if parts[0] else "")
     cap = loc.get("caption")
     if cap and cap != loc.get("sheet"):
         parts.append(f"({cap})")
@@ -502,6 +511,8 @@ def short_location(loc: dict) -> str:
     """Compact location for advice texts: sheet!cell, else caption/section."""
     loc = loc or {}
     ref = cell_ref(loc.get("sheet"), loc.get("cell"))
+    if loc.get("page"):
+        ref = f"{page_text(loc)}, {ref}" if ref else page_text(loc)
     if loc.get("cell"):
         return ref
     if loc.get("caption") and not loc.get("sheet"):

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from . import coverage as cov
 from .labels import (FAMILY_ORDER, SEVERITY_ORDER, cell_ref, display_path, family_label, format_signed,
-                     format_value, label, role_label, severity_label, truncate)
+                     format_value, label, page_text, role_label, severity_label, truncate)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 ICON = {"error": "✗", "warning": "!", "info": "i"}
@@ -98,6 +98,8 @@ def finding_block(f: dict, lang: str, roots) -> Group:
     head.append(f"{ICON[sev]} ", style=STYLE[sev])
     head.append(f"{f['rule']} ", style=STYLE[sev])
     where = cell_ref(loc.get("sheet"), loc.get("cell")) if loc.get("cell") else (loc.get("sheet") or "")
+    if loc.get("page"):
+        where = page_text(loc, lang) + (", " + where if where else "")
     head.append(where, style="bold")
     if loc.get("row_label"):
         head.append("  " + truncate(loc["row_label"], 70), style="italic")

@@ -68,8 +68,28 @@ def link_by_code(t: Table) -> bool:
         else:
             row.level = family            # "unit", "rekening"
         row.parent = _parent(key, nodes) if nodes.get(key) == i else None
+    t.listed_under = _listing(t, keyed)
     t.code_tree = True
     return True
+
+
+def _listing(t: Table, keyed: list[tuple[int, tuple]]) -> dict[int, int]:
+    """Each program / kegiatan / sub kegiatan row -> the nearest row above it at a higher level: the
+    parent the listing shows, which the codes may contradict (a sub kegiatan listed under another
+    kegiatan: checks.nomenclature reports it)."""
+    out: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []            # (rank, row)
+    rank_of = {"program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+    for i, _key in keyed:
+        rank = rank_of.get(t.rows[i].level or "")
+        if rank is None:
+            continue
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        if stack:
+            out[i] = stack[-1][1]
+        stack.append((rank, i))
+    return out
 
 
 def _bidang(code: str) -> str:

@@ -19,7 +19,7 @@ _CAPTION = re.compile(r"\b(tabel|table)\s+(\d+(?:\.\d+)*)", re.I)
 _FOOTER = re.compile(r"^\s*(sumber( data)?\b|keterangan\s*:|catatan\s*:|ket\s*:|\*\s)", re.I)
 _SIGNATURE = re.compile(r"^\s*(camat|kepala|nip\b|bupati|jember,|kalisat,|pembina|drs\b|pihak (pertama|kedua)\b"
                         r"|mengetahui\b)", re.I)
-_COLNUM = re.compile(r"^\(?\d{1,2}\)?(\s*[(=][^a-z]*\)?)?$|^\(?\d{1,2}\s*=\s*[\d\s+\-/x*%.()]+\)?$", re.I)
+_COLNUM = re.compile(r"^\(?\d{1,2}\)?(\s*[(=][^a-z]*\)?)?$|^\(?\d{1,2}\)?\s*=\s*[\d\s+\-/x×*%.():]+\)?$", re.I)
 _YEAR = re.compile(r"^20\d\d$")
 # group labels that only say "amount"/"year" ("Jumlah (Rp)", "Tahun 2024"), unlike "Bertambah/(Berkurang)"
 _NEUTRAL_GROUP = re.compile(r"^((jumlah|total|rp|rupiah|dalam|ribuan|tahun|ke|kinerja|nilai|20\d\d|\d{1,2})( |$))+$")
@@ -251,12 +251,14 @@ class Detector:
         notes: list[Unrecognised] = []
         r = 0
         prev_end = -1
+        pending: list[tuple[int, int, list[str]]] = []
         while r < g.nrows:
             if _header_hits(g, r) >= 2:
                 r1 = self.header_block(r)
                 flat = self.flatten(r, r1)
                 found = self.best_kind(flat, self.tails(r, r1))
                 if found is None:
+                    pending.append((r, r1, flat))      # a generic table, when numbers stand under it
                     notes.append(Unrecognised(g.sheet, "header words of no known table kind: "
                                               + " | ".join(h for h in flat if h)[:160],
                                               f"{g.addr(r, 0)}"))
@@ -274,6 +276,9 @@ class Detector:
                 r = t.end + 1
                 continue
             r += 1
+        if pending:   # headers of no known kind: generic tables (tables.generic), after the known ones
+            from .generic import build
+            tables += build(self, pending, tables)
         return tables, notes
 
     def caption(self, t: Table) -> str | None:
@@ -542,7 +547,8 @@ def link_hierarchy(t: Table) -> None:
             stack.pop()
         row.parent = stack[-1] if stack else None
         if row.parent is not None and _codes_disagree(t.rows[row.parent].code, row.code):
-            row.parent = None       # both rows state codes, and the codes say they are not parent and child
+            t.listed_under[i] = row.parent   # the listing says so (checks.nomenclature reports it) …
+            row.parent = None       # … but both rows state codes, and the codes say they are not parent and child
         stack.append(i)
 
 

@@ -293,3 +293,65 @@ iku formulasi penanggung jawab sumber misi rpjmd keterangan nama rekening nilai 
 urusan skpd bidang unit lokasi kinerja rp % σ persen tahunan nasional perbandingan
 skor rentang penyerapan
 """.split())
+
+# -- Evaluasi hasil Renja (Tabel E.81) / RKPD (E.80), Permendagri 86/2017 and 54/2010 (branch `relations`) --
+# Columns 6-16 are each split into K (kinerja) and Rp: one canonical column per split, keyed k / rp
+# ("tw_rp@iv" is the Rp of triwulan IV). The relations between them are those the column-number row
+# states (checks.relations); rules/relations.yaml says them again for forms whose row only numbers.
+_KRP = r" (?P<key>k|rp)$"
+_TW = r"triwulan (?P<key>iv|iii|ii|i|1|2|3|4) "
+KINDS = KINDS + (
+    Kind("evaluasi_renja", "Evaluasi hasil Renja / RKPD (Tabel E.81 / E.80)", "Renja / RKPD evaluation (E.81 / E.80)", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran$", group=True),
+        Col("kode", r"^kode$"),
+        Col("indikator", r"^indikator"),       # before label: "Indikator Kinerja Program (outcome)/Kegiatan"
+        Col("label", r"urusan.*program|program.*kegiatan|^program$"),
+        Col("tingkat_renstra", r"^tingkat capaian.*renstra.*" + _KRP, numeric=True),
+        Col("tingkat_renja", r"^tingkat capaian.*(renja|rkpd).*" + _KRP, numeric=True),
+        Col("tw_k", _TW + r"k$", numeric=True),
+        Col("tw_rp", _TW + r"rp$", numeric=True, required=True),
+        Col("target_renstra", r"^target.*(renstra|rpjmd).*akhir.*" + _KRP, numeric=True),
+        Col("realisasi_lalu", r"^realisasi.*(renstra|rpjmd).*(lalu|sebelum).*" + _KRP, numeric=True),
+        Col("target_renja", r"^target.*(renja|rkpd).*" + _KRP, numeric=True, required=True),
+        Col("realisasi_renja", r"^realisasi.*(renja|rkpd).*evaluasi.*" + _KRP, numeric=True),
+        Col("realisasi_renstra", r"^realisasi.*(renstra|rpjmd).*" + _KRP, numeric=True),
+        Col("predikat", r"^(predikat|kriteria|kategori)( capaian| kinerja)*$"),
+        Col("unit", r"penanggung ?jawab"),
+        Col("keterangan", r"^keterangan$"),
+    ), min_score=2),
+)
+BY_NAME = {k.name: k for k in KINDS}
+
+# -- Rencana Aksi (attached to the PK): annual target beside monthly or quarterly targets (branch `relations`) --
+_PERIOD = (r"(^|\s)(?P<key>januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november"
+           r"|desember|tw iv|tw iii|tw ii|tw i|triwulan iv|triwulan iii|triwulan ii|triwulan i)$")
+KINDS = KINDS + (
+    Kind("rencana_aksi", "Rencana Aksi (target bulanan/triwulanan)", "Action plan (monthly/quarterly targets)", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("periode", _PERIOD, numeric=True, required=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("satuan", r"^satuan$"),
+        Col("target", r"^target( kinerja)?( tahun(an)?)?( 20[0-9]{2})?$|^target (pk|perjanjian kinerja)", numeric=True,
+            required=True),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+)
+BY_NAME = {k.name: k for k in KINDS}
+
+# -- Capaian kinerja triwulan (monitoring): target PK, realisasi per triwulan, capaian (branch `relations`) --
+KINDS = KINDS + (
+    Kind("monitoring_kinerja", "Monitoring capaian kinerja triwulan", "Quarterly performance monitoring", (
+        Col("no", r"^no$"),
+        Col("sasaran", r"^sasaran", group=True),
+        Col("indikator", r"^indikator", required=True),
+        Col("capaian", r"^capaian( kinerja)?( terhadap target( pk| perjanjian kinerja)?)?( %)?$", numeric=True,
+            required=True),
+        Col("target_pk", r"^target (pk|perjanjian kinerja)( tahun(an)?)?( 20[0-9]{2})?( %)?$", numeric=True,
+            required=True),
+        Col("realisasi", r"^(realisasi )?(s d |sampai dengan )?(triwulan|tw) (i|ii|iii|iv|1|2|3|4)( berjalan)?"
+                         r"( realisasi)?( %)?$", numeric=True, required=True),
+        Col("satuan", r"^satuan$"),
+    ), label_cols=("indikator", "sasaran"), min_score=0),
+)
+BY_NAME = {k.name: k for k in KINDS}

@@ -92,7 +92,9 @@ class Table:
     source: Any = None                      # a flat export's FlatSource: its rows are (mostly) LazyRows
     code_tree: bool = False                 # rows linked to their parents by their codes (tables.codetree)
     conventions: dict[str, str] = field(default_factory=dict)  # column -> how it is written ("fraction", …)
+    listed_under: dict[int, int] = field(default_factory=dict)  # code trees: row -> the row above it listed as its parent
     unit_scale: int = 0                     # amounts written in 10^unit_scale Rupiah (ribuan: 3)
+    kind_def: Any = None                    # a generic table's own Kind (tables.generic); None: BY_NAME[kind]
 
     @property
     def path(self) -> str:
