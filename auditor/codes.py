@@ -263,6 +263,8 @@ def code_parent(family: str, code: str) -> str | None:
         return parent_code(code)
     if family == "rekening":
         return code.rsplit(".", 1)[0] if "." in code else None
+    if family == "digits":            # undotted account codes: 4110103 under 41101 under 411 under 41 under 4
+        return code[:-1] or None
     return None
 
 

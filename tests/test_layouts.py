@@ -1599,6 +1599,40 @@ def _b(tmp):
     return build(tmp / "rak.xlsx", change=("7.01.02.2.01.0002", 4, 7_000_000))
 
 
+# ------------------------------------------------------------------------------------- realisasi_bulanan
+
+_RB_COLS = {"label": "A", "label@2": "B", "label@3": "C", "label@4": "D", "label@5": "E", "pagu": "F",
+            "bulan@jan": "G", "bulan@feb": "H", "bulan@mar": "I"}
+
+
+@variant(id="realisasi_bulanan/html-like-indented-codes", kind="realisasi_bulanan", cols=_RB_COLS,
+         counts=(10, 0, 0), nums={(4, "bulan@mar"): ("30", 0, False)},
+         levels=["rekening"] * 10, parents=[None, 0, 1, 2, 3, 3, 2, 6, 0, 8])
+def _b(tmp):
+    from test_rekap_belanja import _monthly_block
+    return _monthly_block(tmp)
+
+
+@variant(id="realisasi_bulanan/kode-column-full-month-names", kind="realisasi_bulanan",
+         cols={"kode": "A", "label": "B", "pagu": "C", "bulan@januari": "D", "bulan@februari": "E"},
+         counts=(3, 1, 0), nums={(1, "bulan@februari"): ("5", 0, False)}, parents=[None, 0, 0, None])
+def _b(tmp):
+    rows = [["Kode Rekening", "Uraian", "Anggaran", "Januari", "Februari"],
+            ["4.1.01", "Pajak Daerah", 30, 10, 12], ["4.1.01.07", "Pajak Hotel", 10, 4, 5],
+            ["4.1.01.08", "Pajak Restoran", 20, 6, 7], [None, "Jumlah", 30, 10, 12]]
+    return xlsx(tmp / "lra.xlsx", Sheet("LRA").add(TITLE + rows))
+
+
+@variant(id="realisasi_bulanan/target-and-realisasi-bulan-headers", kind="realisasi_bulanan",
+         cols={"no": "A", "label": "B", "pagu": "C", "bulan@jan": "D", "bulan@feb": "E", "bulan@mar": "F"},
+         counts=(2, 0, 0), nums={(0, "pagu"): ("1000000", 0, False)})
+def _b(tmp):
+    rows = [["No", "Uraian", "Target 2024", "Realisasi Jan", "Realisasi Feb", "Realisasi Mar"],
+            [1, "Retribusi Pasar", "1.000.000", "80.000", "90.000", "85.000"],
+            [2, "Retribusi Parkir", "500.000", "40.000", "41.000", "39.000"]]
+    return xlsx(tmp / "target.xlsx", Sheet("Target").add(rows))
+
+
 NO_TABLE = [("prose-sheet", _prose), ("chart-like-number-block", _chart_block),
             ("header-of-no-known-kind", _unknown_header), ("docx-prose-and-signature-table", _docx_prose)]
 

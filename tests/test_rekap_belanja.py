@@ -166,3 +166,61 @@ def test_lra_difference_column_judged_by_its_own_sign(tmp_path, flip):
     bad = xlsx(tmp_path / "bad.xlsx", Sheet("LRA").add(head + rows, merges=[(0, 2, 0, 3), (0, 4, 0, 5)]))
     got = [(f["rule"], f["location"]["cell"], f["expected"]) for f in audit([str(bad)])["findings"]]
     assert got == [("SUM003", "E4", sign * -100)], got
+
+
+# ---- realisation per month with the code inside an indented Uraian block ---------------------------------
+
+def _monthly_block(tmp_path, change=None, name="pendapatan.xlsx"):
+    from layouts import Sheet, xlsx
+    months = ["JAN", "FEB", "MAR"]
+    lines = [("4", "PENDAPATAN DAERAH", 0), ("41", "PENDAPATAN ASLI DAERAH", 1), ("411", "Hasil Pajak Daerah", 2),
+             ("41101", "Pajak Hotel", 2), ("4110103", "Hotel Bintang Empat", 3), ("4110104", "Hotel Bintang Tiga", 3),
+             ("41102", "Pajak Restoran", 2), ("4110201", "Restoran", 3), ("42", "PENDAPATAN TRANSFER", 1),
+             ("4210101", "Dana Bagi Hasil Pajak", 3)]
+    leaf = {"4110103": [100, 10, 20, 30], "4110104": [50, 5, 0, 5], "4110201": [70, 7, 7, 7], "4210101": [300, 0, 150, 0]}
+
+    def total(prefix):
+        return [sum(v[i] for c, v in leaf.items() if c.startswith(prefix)) for i in range(4)]
+    rows = [["URAIAN", None, None, None, None, "APBD 2020"] + months, [None] * 6 + ["1", "2", "3"]]
+    merges = [(0, 0, 0, 4)]
+    for i, (code, name, depth) in enumerate(lines):
+        vals = total(code)
+        if change and change[0] == code:
+            vals[change[1]] = change[2]
+        line = [None] * 5
+        line[depth] = code
+        line[depth + 1 if depth < 3 else 4] = name
+        if depth < 3:
+            merges.append((i + 2, depth + 1, i + 2, 4))        # the name spans to the block's right edge
+        rows.append(line + [f"{v:,}".replace(",", ".") for v in vals])
+    return xlsx(tmp_path / name, Sheet("Rekap").add(rows, merges=merges))
+
+
+def test_codes_in_an_indented_uraian_block(tmp_path):
+    path = _monthly_block(tmp_path)
+    [t] = load_file(str(path)).tables
+    assert t.kind == "realisasi_bulanan" and t.code_tree
+    by = {r.code: r for r in t.rows}
+    assert t.rows[by["4110103"].parent].code == "41101" and t.rows[by["41"].parent].code == "4"
+    assert t.rows[by["4210101"].parent].code == "42"          # a level skipped: the nearest prefix
+    assert by["41101"].label == "Pajak Hotel"
+    assert _serious(audit([str(path)])) == []
+    rep = audit([str(_monthly_block(tmp_path, change=("4110104", 2, 9)))])
+    got = sorted((f["rule"], f["location"]["cell"], f["reported"], f["expected"]) for f in rep["findings"]
+                 if f["severity"] != "info")
+    assert got == [("SUM002", "H6", 20, 29)], got
+
+
+def test_real_monthly_revenue_report_every_level_summed():
+    shared = shared_dir()
+    folder = shared / "real" / "tangsel-bapenda-2020" if shared else None
+    if folder is None or not folder.is_dir():
+        pytest.skip("shared/real not present")
+    [f] = list(folder.iterdir())
+    res = load_file(str(f))
+    [t] = res.tables
+    data = [r for r in t.rows if r.type == "data"]
+    assert t.kind == "realisasi_bulanan" and len(data) == 354
+    assert [r.code for r in data if r.parent is None] == ["4"]
+    assert len(t.columns) == 18 and len([c for c in t.columns if c.startswith("bulan@")]) == 12
+    assert [x for x in audit([str(f)])["findings"] if x["severity"] != "info"] == []

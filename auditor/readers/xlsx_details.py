@@ -968,13 +968,7 @@ def _fast_cells(data: bytes, a: int, b: int, g: _Grammar, book: _Book, marks: se
                     if ftype == b"array":
                         value = "=" + value              # _openpyxl_details: "=" + ArrayFormula.text
                     elif ftype == b"shared":
-                        idx = kind.get(b"si")
-                        coord = (c + r).decode()
-                        if idx in shared:
-                            value = shared[idx].translate_formula(coord)
-                        elif value != "=":
-                            from openpyxl.formula.translate import Translator
-                            shared[idx] = Translator(value, coord)
+                        value = shared_formula(shared, kind.get(b"si"), (c + r).decode(), value)
                     elif ftype == b"dataTable":
                         raise _Fallback("dataTable formula")
                 if value.startswith("="):
@@ -1025,6 +1019,17 @@ def _fast_cells(data: bytes, a: int, b: int, g: _Grammar, book: _Book, marks: se
     if top_string >= book.n_strings:
         raise _Fallback("shared string index out of range")
     return formats, formulas, errors, {int(r) - 1 for r, h in dims.items() if h}
+
+
+def shared_formula(shared: dict, idx, coord: str, value: str) -> str:
+    """A shared formula's text at `coord`: the group's first cell gives it (and is remembered), the
+    others translate it to their own place, as openpyxl does."""
+    if idx in shared:
+        return shared[idx].translate_formula(coord)
+    if value != "=":
+        from openpyxl.formula.translate import Translator
+        shared[idx] = Translator(value, coord)
+    return value
 
 
 def _lxml_cells(data: bytes, book: _Book):

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 import zipfile
 
-from .grid import get_column_letter  # noqa: F401  (kept for symmetry with the full pass' users)
-
 _CHUNK = 8 << 20
 _ROW_END = b"</row>"
 
@@ -108,18 +106,12 @@ def lean_details(path: str) -> dict[str, tuple]:
 
 
 def _formula(formulas: dict, shared: dict, c: bytes, r: bytes, attrs: bytes, text: bytes) -> None:
-    from .xlsx_details import _xml_text
+    from .xlsx_details import _xml_text, shared_formula
     value = "=" + _xml_text(text)
     kind = dict(_ATTR.findall(attrs)) if attrs else {}
     ftype = kind.get(b"t")
     if ftype == b"shared":
-        idx = kind.get(b"si")
-        coord = (c + r).decode()
-        if idx in shared:
-            value = shared[idx].translate_formula(coord)
-        elif value != "=":
-            from openpyxl.formula.translate import Translator
-            shared[idx] = Translator(value, coord)
+        value = shared_formula(shared, kind.get(b"si"), (c + r).decode(), value)
     elif ftype == b"array":
         value = "=" + value
     if value != "=":

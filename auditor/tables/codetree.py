@@ -14,6 +14,8 @@ code above a rekening row is part of the rekening's key.
 """
 from __future__ import annotations
 
+import re
+
 from .. import codes
 from .model import Row, Table
 
@@ -37,18 +39,42 @@ def row_codes(row: Row, cols: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def label_block(t: Table) -> list[str]:
+    """Columns under one "Uraian" header in which each level writes its code and name one column further
+    right (an HTML export's colspans): label, label@2, … left to right; [] for a single label column."""
+    cols = sorted((c for c in t.columns if c == "label" or c.startswith("label@")), key=lambda c: t.columns[c])
+    return cols if len(cols) > 1 else []
+
+
+_DIGITS = re.compile(r"^[0-9]{1,12}$")
+
+
+def block_code(row: Row, block: list[str]) -> list[tuple[str, str]]:
+    """The code a row writes at the front of its label block, and its name after it (set on the row)."""
+    texts = [row.cells[c].text for c in block if c in row.cells and row.cells[c].text]
+    if len(texts) < 2:
+        return []
+    # an undotted code is an account code whatever its length ("4" is not urusan 4 among 41, 411, 41101)
+    got = ("digits", texts[0]) if _DIGITS.match(texts[0]) else codes.any_code(texts[0])
+    if got is None:
+        return []
+    row.label = row.name = " ".join(texts[1:])
+    return [got]
+
+
 def link_by_code(t: Table) -> bool:
     """Set row.parent (and row.code / row.level where the codes say) from the codes; False when the
     table's rows are not keyed by codes (then the caller links them by levels and numbering)."""
     cols = code_columns(t)
-    if not cols:
+    block = [] if cols else label_block(t)
+    if not cols and not block:
         return False
     keyed: list[tuple[int, tuple]] = []
     ctx = _Context()
     for i, row in enumerate(t.rows):
         if row.type != "data":
             continue
-        found = row_codes(row, cols)
+        found = row_codes(row, cols) if cols else block_code(row, block)
         if not found:
             continue
         key = ctx.key(found)
@@ -65,6 +91,8 @@ def link_by_code(t: Table) -> bool:
         row.code = code
         if family == "program":
             row.level = LEVEL_OF.get(codes.code_depth(family, code), row.level)
+        elif family == "digits":
+            row.level = "rekening"        # an undotted account code (4110103)
         else:
             row.level = family            # "unit", "rekening"
         row.parent = _parent(key, nodes) if nodes.get(key) == i else None

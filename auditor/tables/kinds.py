@@ -249,6 +249,22 @@ KINDS = KINDS + (
     ), hierarchy=True, min_score=0),
 )
 
+# Realisation per month beside the budget (Bapenda / BPKAD "Rekap Pelaporan Pendapatan", LRA bulanan):
+# Uraian over a block of columns in which each level writes its code and name one column further
+# right (an HTML export's colspans), APBD | Jan … Des.
+_MONTH = (r"(?P<key>jan(uari)?|feb(ruari)?|mar(et)?|apr(il)?|mei|jun(i)?|jul(i)?|agu(s|stus)?|sep(t|tember)?"
+          r"|okt(ober)?|nov(ember)?|des(ember)?)")
+KINDS = KINDS + (
+    Kind("realisasi_bulanan", "Realisasi per bulan (pendapatan / belanja)", "Realisation per month", (
+        Col("no", r"^no$"),
+        Col("kode", r"^kode\b", multi=True),
+        Col("label", r"^uraian", multi=True, required=True),
+        Col("pagu", r"^(apbd|apbd p|apbd perubahan|anggaran|pagu|target)( murni| perubahan)?( tahun)?( 20\d\d)?"
+                    r"( rp)?$", numeric=True, required=True),
+        Col("bulan", r"^(realisasi )?(bulan )?" + _MONTH + r"( 20\d\d)?$", numeric=True, required=True),
+    ), hierarchy=True, min_score=0),
+)
+
 # RKT and T-C.27 carry program rows and sasaran rows in one table; their specs are wide.
 KINDS = KINDS + (
     Kind("rkt", "Rencana Kinerja Tahunan (RKT)", "Annual performance plan", (
@@ -291,7 +307,8 @@ target capaian tingkat tahun renstra akhir jabatan kebutuhan bezetting pegawai j
 sarana prasarana interval kriteria penilaian predikat kategori efisiensi satuan input output tujuan
 iku formulasi penanggung jawab sumber misi rpjmd keterangan nama rekening nilai setoran sp2d dokumen
 urusan skpd bidang unit lokasi kinerja rp % σ persen tahunan nasional perbandingan
-skor rentang penyerapan
+skor rentang penyerapan apbd januari februari maret april mei juni juli agustus september oktober november
+desember jan feb mar apr jun jul agus sept okt nov des
 """.split())
 
 # -- Evaluasi hasil Renja (Tabel E.81) / RKPD (E.80), Permendagri 86/2017 and 54/2010 (branch `relations`) --
