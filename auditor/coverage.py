@@ -159,21 +159,26 @@ def not_audited_pages(doc) -> list[NotAudited]:
             + [NotAudited("page", "damaged_page", where=str(p)) for p in getattr(doc, "damaged", ())])
 
 
-def count_numbers(g, rows=None) -> int:
-    """Numbers a grid holds (cells read as a number), for a sheet no table was found in."""
+def count_numbers(g) -> int:
+    """Numbers a grid holds (cells read as a number), for a sheet no table was found in. A column that
+    only numbers its rows (1, 2, 3 …: a "No" column) holds no number to audit."""
     from .numbers import parse_cell
-    n = 0
-    for r, line in enumerate(g.values):
-        if rows is not None and r not in rows:
-            continue
-        for v in line:
+    per_col: dict[int, list] = {}
+    for line in g.values:
+        for c, v in enumerate(line):
             t = type(v)
             if t is int or t is float:
-                n += 1
-            elif t is str and any(ch.isdigit() for ch in v) and len(v) < 40:
-                if parse_cell(v) is not None:
-                    n += 1
-    return n
+                per_col.setdefault(c, []).append(v)
+            elif t is str and len(v) < 40 and any(ch.isdigit() for ch in v):
+                n = parse_cell(v)
+                if n is not None:
+                    per_col.setdefault(c, []).append(n.value)
+    return sum(len(vals) for vals in per_col.values() if not _ordinals(vals))
+
+
+def _ordinals(vals: list) -> bool:
+    """1, 2, 3 … (each one more than the one before, from 1): a row-numbering column."""
+    return all(v == i for i, v in enumerate(vals, 1))
 
 
 def not_audited_of_grid(g, tables, notes) -> list[NotAudited]:

@@ -260,3 +260,14 @@ def test_scanned_pdf_pages_are_listed_as_not_audited(tmp_path):
     assert [(x["what"], x["reason"]) for x in items] == [("page", "scanned_page")] * 2
     assert {f["rule"] for f in report["findings"]} >= {"IN020"} and not [f for f in report["findings"]
                                                                           if f["rule"] == "IN007"]
+
+
+def test_numbers_of_an_unrecognised_table_leave_out_its_row_numbers():
+    """A Word table "1 | Nama Organisasi | : | …" numbers its rows and holds no number to audit."""
+    from auditor.coverage import count_numbers
+    from auditor.readers.grid import Grid
+    g = Grid(path="x.docx", sheet="table 2", values=[["1", "Nama Organisasi", ":", "Pemerintah Provinsi"],
+                                                     ["2", "Visi", ":", "Maju"], ["3", "Misi", ":", "Sejahtera"]])
+    assert count_numbers(g) == 0
+    g2 = Grid(path="x.docx", sheet="table 3", values=[["1", "Jalan", "1.500", "1.700"], ["2", "Jembatan", "900", "950"]])
+    assert count_numbers(g2) == 4
