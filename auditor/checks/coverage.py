@@ -45,11 +45,12 @@ def run(rule, ctx):
         # the same unrecognised header repeated over many sheets or Word tables (one form filled in
         # per indikator) is one finding at the first, naming the others
         groups: dict[tuple, list] = {}
+        known = any(t.kind != "generic" for t in f.tables)
         for item in cov["not_audited"]:
             if item.reason not in wanted or item.reason == "skipped":
                 continue
-            if item.reason == "unrecognised" and (not item.numbers or not f.tables):
-                continue     # prose (no numbers), or a file with no table at all (IN003 says so)
+            if item.reason == "unrecognised" and (not item.numbers or not known):
+                continue     # prose (no numbers), or a file with no table of a known kind (IN003 says so)
             key = (item.reason, item.what, item.detail) if item.reason == "unrecognised" else (id(item),)
             groups.setdefault(key, []).append(item)
         for items in groups.values():
