@@ -13,6 +13,8 @@ SHARED = shared_dir()
 REAL = SHARED / "real" if SHARED else None
 FOLDERS = sorted(p for p in REAL.iterdir() if p.is_dir()) if REAL and REAL.is_dir() else []
 NOT_AUDITED = {"IN001", "IN003", "IN006", "IN007", "IN008", "IN020", "IN021", "IN022"}
+# what ../shared/real/README.md lists as verified wrong, where the tool finds it
+VERIFIED = {"pasuruan-bappeda-2021": {"NAME111", "TXT101"}}   # lampiran columns (1)(2)(3)(6); 050/… vs 060/…
 
 
 @pytest.fixture(scope="module", params=FOLDERS or [None], ids=lambda p: p.name if p else "absent")
@@ -27,7 +29,8 @@ def test_no_error_and_only_not_audited_warnings(folder_report):
     errors = [(f["rule"], f["location"].get("cell"), f["message"][:80]) for f in rep["findings"] if f["severity"] == "error"]
     assert errors == [], folder.name
     warnings = {f["rule"] for f in rep["findings"] if f["severity"] == "warning"}
-    assert warnings <= NOT_AUDITED, (folder.name, warnings - NOT_AUDITED)
+    allowed = NOT_AUDITED | VERIFIED.get(folder.name, set())
+    assert warnings <= allowed, (folder.name, warnings - allowed)
 
 
 def test_every_file_is_read_or_said_not_to_be(folder_report):

@@ -1,0 +1,95 @@
+"""`document_refs`: what a document states about its own structure agrees with itself.
+
+Modes:
+* `column_numbers`  – a column-number row (`(1) (2) (3) …`) counts without a jump: `(1) (2) (3) (6)` under a
+                      header of five columns has lost two numbers (columns deleted, or the numbers copied
+                      from another form), and a relation that cites them ("6 = 4 + 5") no longer means
+                      what it says. A number repeated over the K / Rp halves of one column is no jump.
+* `reference_numbers` – a document number stated twice in a document's heading lines ("NOMOR : 050/01.7/
+                      424.101/2021" on the decree, "060/01.7/424.101/2021" on its Lampiran) in two forms
+                      that differ in one character of one part: the same decree, typed two ways. Numbers
+                      that differ more (another decree, another serial) are not compared.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Location, Related
+from .base import Param
+
+DOC = "A document's column numbering and its own reference numbers agree with themselves."
+PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers"))}
+
+_COLNO = re.compile(r"^\(?\s*(\d{1,2})\s*\)?")
+# a formal reference number: parts separated by "/", the last one a year (spaces a PDF put inside removed)
+_REF = re.compile(r"\bnomor\s*:\s*([0-9A-Za-z][0-9A-Za-z.\-/ ]{6,60}?/\s*(?:19|20)\s*\d\s*\d)\b", re.I)
+HEADING_MAX = 120            # a heading line, not running text: decrees cite other decrees in sentences
+
+
+def run(rule, ctx):
+    if rule.params["mode"] == "column_numbers":
+        yield from _column_numbers(rule, ctx)
+    else:
+        yield from _reference_numbers(rule, ctx)
+
+
+def _column_numbers(rule, ctx):
+    from .base import location
+    for t in ctx.all_tables():
+        r = t.numbering_row
+        if r is None or not t.columns:
+            continue
+        g = t.grid
+        lo, hi = min(t.columns.values()), max(t.columns.values())
+        seen: list[tuple[int, int]] = []           # (number, grid column)
+        for c in range(lo, hi + 1):
+            m = _COLNO.match(g.text(r, c))
+            if m:
+                seen.append((int(m.group(1)), c))
+        if len(seen) < 3 or seen[0][0] != 1:
+            continue                                # not a numbering of every column from the first
+        for (a, _ca), (b, cb) in zip(seen, seen[1:]):
+            if b == a or b == a + 1:
+                continue
+            want = a + 1
+            cell = g.addr(r, cb)
+            loc = location(t)
+            loc = Location(**{**loc.to_dict(), "cell": cell})
+            yield rule.emit(ctx, loc, reported=b, expected=want, reported_text=f"({b})", expected_value=f"({want})",
+                            previous=f"({a})", label=t.title)
+            break                                   # one finding per row: the numbers after it follow it
+
+
+def _parts(ref: str) -> list[str]:
+    return [p for p in re.sub(r"\s+", "", ref).split("/")]
+
+
+def _one_char_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _reference_numbers(rule, ctx):
+    for f in ctx.files:
+        found: list[tuple[list[str], object]] = []
+        for p in f.paragraphs:
+            if len(p.text) > HEADING_MAX:
+                continue
+            for m in _REF.finditer(p.text):
+                found.append((_parts(m.group(1)), p))
+        done = set()
+        for i, (a, pa) in enumerate(found):
+            for b, pb in found[i + 1:]:
+                if len(a) != len(b) or a == b or len(a) < 3:
+                    continue
+                diff = [k for k in range(len(a)) if a[k] != b[k]]
+                if len(diff) != 1 or not _one_char_apart(a[diff[0]], b[diff[0]]):
+                    continue
+                ra, rb = "/".join(a), "/".join(b)
+                if (ra, rb) in done:
+                    continue
+                done.add((ra, rb))
+                loc = Location(path=f.path, sheet=pb.section_label, cell=None, quote=pb.text[:200],
+                               row_label=rb, page=getattr(pb, "page", None))
+                yield rule.emit(ctx, loc, reported=rb, expected=ra, reported_text=rb, expected_value=ra,
+                                related=[Related(path=f.path, sheet=pa.section_label, cell=None, value=ra,
+                                                 role="other_source", label=pa.text[:120])])

@@ -1,0 +1,48 @@
+"""A document's column numbering and its own reference numbers (NAME111, TXT101)."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.engine import audit
+from auditor.rules import load_rules
+from tests.helpers import shared_dir, write_tables
+
+
+@pytest.mark.parametrize("which", ["fail", "pass"])
+def test_txt101_examples_in_a_docx(tmp_path, which):
+    from tests.test_text import write_docx
+    ex = load_rules()["TXT101"].examples[which]
+    rep = audit([write_docx(tmp_path / f"{which}.docx", ex["text"])])
+    got = [f for f in rep["findings"] if f["rule"] == "TXT101"]
+    want = ex.get("findings") or []
+    assert sorted(next((w for w in want if w in f["location"]["quote"]), f["location"]["quote"]) for f in got) == \
+        sorted(want)
+    if got:
+        assert (got[0]["reported"], got[0]["expected"]) == ("060/01.7/424.101/2021", "050/01.7/424.101/2021")
+
+
+def test_other_decrees_and_running_text_are_not_compared(tmp_path):
+    from tests.test_text import write_docx
+    text = ["NOMOR : 050/01.7/424.101/2021",
+            "NOMOR : 050/02.8/424.101/2021",          # another serial: two characters apart
+            "Menimbang bahwa berdasarkan Keputusan Kepala Bappeda Nomor : 060/01.7/424.101/2021 tentang penetapan "
+            "indikator kinerja utama perangkat daerah yang telah ditetapkan sebelumnya dan berlaku"]
+    rep = audit([write_docx(tmp_path / "d.docx", text)])
+    assert [f for f in rep["findings"] if f["rule"] == "TXT101"] == []
+
+
+def test_column_numbers_repeated_over_k_and_rp_are_no_jump(tmp_path):
+    doc = write_tables(tmp_path / "t.xlsx", [{
+        "header": ["No", "Program/ Kegiatan/ Sub Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "%"],
+        "rows": [["(1)", "(2)", "(3)", "(3)", "(4)"], ["1", "Program Penunjang", 100, 80, 80]]}])
+    assert [f for f in audit([doc])["findings"] if f["rule"] == "NAME111"] == []
+
+
+def test_real_lampiran_column_numbers_and_decree_number():
+    shared = shared_dir()
+    pdf = shared / "real" / "pasuruan-bappeda-2021" / "SK IKU REVIEW BAPPEDA 2021.pdf" if shared else None
+    if pdf is None or not pdf.is_file():
+        pytest.skip("../shared/real not present")
+    rep = audit([str(pdf)])
+    got = sorted((f["rule"], f["reported"], f["expected"]) for f in rep["findings"] if f["rule"] in ("NAME111", "TXT101"))
+    assert got == [("NAME111", 6, 4), ("TXT101", "060/01.7/424.101/2021", "050/01.7/424.101/2021")]
