@@ -8,17 +8,27 @@ from auditor.rules import load_rules
 from tests.helpers import shared_dir, write_tables
 
 
+@pytest.mark.parametrize("code", ["TXT101", "NAME112"])
 @pytest.mark.parametrize("which", ["fail", "pass"])
-def test_txt101_examples_in_a_docx(tmp_path, which):
+def test_text_examples_in_a_docx(tmp_path, which, code):
     from tests.test_text import write_docx
-    ex = load_rules()["TXT101"].examples[which]
+    ex = load_rules()[code].examples[which]
     rep = audit([write_docx(tmp_path / f"{which}.docx", ex["text"])])
-    got = [f for f in rep["findings"] if f["rule"] == "TXT101"]
+    got = [f for f in rep["findings"] if f["rule"] == code]
     want = ex.get("findings") or []
     assert sorted(next((w for w in want if w in f["location"]["quote"]), f["location"]["quote"]) for f in got) == \
         sorted(want)
-    if got:
+    if got and code == "TXT101":
         assert (got[0]["reported"], got[0]["expected"]) == ("060/01.7/424.101/2021", "050/01.7/424.101/2021")
+
+
+def test_real_indicator_code_used_twice():
+    shared = shared_dir()
+    doc = shared / "real" / "tapin-bps-2026" / "notulensi-target-PK-2026-reviu1.docx" if shared else None
+    if doc is None or not doc.is_file():
+        pytest.skip("../shared/real not present")
+    got = [(f["location"]["row_label"], f["reported"]) for f in audit([str(doc)])["findings"] if f["rule"] == "NAME112"]
+    assert got == [("1.3.1.1", "Persentase Publikasi/Laporan Statistik Distribusi Yang Berkualitas")]
 
 
 def test_other_decrees_and_running_text_are_not_compared(tmp_path):

@@ -18,7 +18,8 @@ from ..model import Location, Related
 from .base import Param
 
 DOC = "A document's column numbering and its own reference numbers agree with themselves."
-PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers"))}
+PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers", "item_codes")),
+          "threshold": Param((int, float), 80, doc="item_codes: similarity (0-100) under which two names differ")}
 
 _COLNO = re.compile(r"^\(?\s*(\d{1,2})\s*\)?")
 # a formal reference number: parts separated by "/", the last one a year (spaces a PDF put inside removed)
@@ -26,11 +27,54 @@ _REF = re.compile(r"\bnomor\s*:\s*([0-9A-Za-z][0-9A-Za-z.\-/ ]{6,60}?/\s*(?:19|2
 HEADING_MAX = 120            # a heading line, not running text: decrees cite other decrees in sentences
 
 
+# a list item that starts with its code: "[1.3.1.1] Persentase …", "1.3.1.1 Persentase …" (3+ parts)
+_ITEM = re.compile(r"^\s*\[?\s*(\d{1,3}(?:\.\d{1,4}){2,6})\s*\]?\s*[-:.]?\s+(\S.{3,200})$")
+
+
 def run(rule, ctx):
-    if rule.params["mode"] == "column_numbers":
+    mode = rule.params["mode"]
+    if mode == "column_numbers":
         yield from _column_numbers(rule, ctx)
+    elif mode == "item_codes":
+        yield from _item_codes(rule, ctx)
     else:
         yield from _reference_numbers(rule, ctx)
+
+
+def _same_item(a: str, b: str, threshold, similarity) -> bool:
+    """Two names of one item: what one says and the other does not is a typo or a spelling ("Pengingkatan"
+    / "Peningkatan"), not other words (indicators of one family share most of their words: "Statistik
+    Kesejahteraan Rakyat" and "Statistik Distribusi" are two)."""
+    wa, wb = set(re.findall(r"[a-z0-9]+", a.lower())), set(re.findall(r"[a-z0-9]+", b.lower()))
+    only_a, only_b = " ".join(sorted(wa - wb)), " ".join(sorted(wb - wa))
+    if not only_a or not only_b:
+        return not (only_a or only_b) or similarity(a, b) >= threshold
+    return similarity(only_a, only_b) >= threshold
+
+
+def _item_codes(rule, ctx):
+    """One code labelling two different items of a document's lists ("[1.3.1.1] … Kesejahteraan Rakyat" and
+    "[1.3.1.1] … Distribusi"): a copied code, so a target or realisasi filed under it may belong to the
+    other. The same item written twice with small differences is not reported."""
+    from ..entities import similarity
+    for f in ctx.files:
+        first: dict[str, tuple[str, object]] = {}
+        for p in f.paragraphs:
+            m = _ITEM.match(p.text)
+            if not m:
+                continue
+            code, name = m.group(1), m.group(2).strip()
+            if code not in first:
+                first[code] = (name, p)
+                continue
+            name0, p0 = first[code]
+            if _same_item(name0, name, rule.params["threshold"], similarity):
+                continue
+            loc = Location(path=f.path, sheet=p.section_label, cell=None, quote=p.text[:200], row_label=code,
+                           page=getattr(p, "page", None))
+            yield rule.emit(ctx, loc, reported=name, expected=None, reported_text=name, code=code, other=name0,
+                            related=[Related(path=f.path, sheet=p0.section_label, cell=None, value=name0,
+                                             role="other_source", label=p0.text[:120])])
 
 
 def _column_numbers(rule, ctx):
