@@ -56,3 +56,19 @@ def test_real_lampiran_column_numbers_and_decree_number():
     rep = audit([str(pdf)])
     got = sorted((f["rule"], f["reported"], f["expected"]) for f in rep["findings"] if f["rule"] in ("NAME111", "TXT101"))
     assert got == [("NAME111", 6, 4), ("TXT101", "060/01.7/424.101/2021", "050/01.7/424.101/2021")]
+
+
+def test_real_mixed_decimal_marks():
+    shared = shared_dir()
+    doc = shared / "real" / "tapin-bps-2026" / "notulensi-target-PK-2026-reviu1.docx" if shared else None
+    if doc is None or not doc.is_file():
+        pytest.skip("../shared/real not present")
+    got = [(f["location"]["sheet"], f["reported"]) for f in audit([str(doc)])["findings"] if f["rule"] == "TXT102"]
+    assert got == [("table 16", "83.2")]
+
+
+def test_workbook_numbers_carry_no_typed_mark(tmp_path):
+    doc = write_tables(tmp_path / "t.xlsx", [{"header": ["No", "Indikator Kinerja", "Target", "Realisasi"],
+                                              "rows": [["1", "Indeks", 83.2, "85,10"], ["2", "Nilai", "74,25", "74,45"],
+                                                       ["3", "Nilai B", "70,25", "71,45"]]}])
+    assert [f for f in audit([doc])["findings"] if f["rule"] == "TXT102"] == []

@@ -18,7 +18,8 @@ from ..model import Location, Related
 from .base import Param
 
 DOC = "A document's column numbering and its own reference numbers agree with themselves."
-PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers", "item_codes")),
+PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers", "item_codes",
+                                                                "decimal_marks")),
           "threshold": Param((int, float), 80, doc="item_codes: similarity (0-100) under which two names differ")}
 
 _COLNO = re.compile(r"^\(?\s*(\d{1,2})\s*\)?")
@@ -37,8 +38,46 @@ def run(rule, ctx):
         yield from _column_numbers(rule, ctx)
     elif mode == "item_codes":
         yield from _item_codes(rule, ctx)
+    elif mode == "decimal_marks":
+        yield from _decimal_marks(rule, ctx)
     else:
         yield from _reference_numbers(rule, ctx)
+
+
+_DOT_DECIMAL = re.compile(r"^-?\d{1,3}\.\d{1,2}\s*%?$")           # 83.2, 99.75 % (never a thousands group)
+_COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(?:\.\d{3})*,\d+\s*%?$")   # 3,43 ; 1.234,5
+
+
+def _decimal_marks(rule, ctx):
+    """A document's numbers typed with two decimal marks ("83.2" among "3,43" and "74,25"): judged once
+    for the whole document from the texts people typed (a workbook's own numbers carry no mark); the
+    cells of the minority mark are reported, in one finding. Read as written, "83.2" could be a
+    mistyped 832 or 8,32 in the other convention: the reader cannot tell."""
+    from .base import related
+    for f in ctx.files:
+        dots, commas = [], []
+        for t in f.tables:
+            for row in t.rows:
+                for cell in row.cells.values():
+                    if cell.num is None or not isinstance(cell.raw, str):
+                        continue
+                    text = cell.text.strip()
+                    if _DOT_DECIMAL.match(text):
+                        dots.append((t, cell))
+                    elif _COMMA_DECIMAL.match(text):
+                        commas.append((t, cell))
+        if not dots or not commas:
+            continue
+        odd, usual = (dots, commas) if len(dots) < len(commas) else (commas, dots)
+        if len(odd) * 3 > len(usual):
+            continue                                 # no clear convention to break
+        t, cell = odd[0]
+        from .base import location
+        loc = Location(**{**location(t).to_dict(), "cell": cell.addr})
+        yield rule.emit(ctx, loc, reported=cell.text, expected=None, reported_text=cell.text,
+                        usual=usual[0][1].text, n=len(odd), m=len(usual),
+                        related=[related(tt, c, "also_in") for tt, c in odd[1:]]
+                        + [related(usual[0][0], usual[0][1], "other_source")])
 
 
 def _same_item(a: str, b: str, threshold, similarity) -> bool:
