@@ -343,3 +343,18 @@ def test_rekap_belanja_cumulative_series_that_falls(tmp_path):
 def test_rekap_belanja_series_without_periods_one_info(tmp_path):
     r = _rekap_series(tmp_path, [("", None), ("", (GAJI, 1, 1_500_000_000)), ("", (GAJI, 1, 1_450_000_000))])
     assert [(f["rule"], f["severity"]) for f in r["findings"] if f["family"] == "PER"] == [("PER009", "info")]
+
+
+def test_html_and_kkr_say_which_year_each_file_was_taken_as(tmp_path, alone):
+    import openpyxl
+
+    from auditor.report.html import render_html
+    from auditor.report.kkr import write_kkr
+    html = render_html(alone)
+    assert '<th class="n">Tahun</th>' in html and html.count('<td class="n">2024</td>') >= len(alone["files"])
+    write_kkr(alone, str(tmp_path / "kkr.xlsx"))
+    ws = openpyxl.load_workbook(tmp_path / "kkr.xlsx")["Ringkasan"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    head = next(i for i, r in enumerate(rows) if "Tahun" in r)
+    col = rows[head].index("Tahun")
+    assert [r[col] for r in rows[head + 1: head + 1 + len(alone["files"])]] == [2024] * len(alone["files"])

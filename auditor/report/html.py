@@ -12,6 +12,8 @@ from typing import Any
 from auditor.report import labels as L
 from auditor.report import coverage as C
 
+YEAR = ("Tahun", "Year")      # the year each file was taken as (periods.years)
+
 
 def esc(v: Any) -> str:
     return _html.escape("" if v is None else str(v), quote=True)
@@ -212,14 +214,15 @@ def _summary(report: dict, lang: str, findings: list[dict]) -> str:
     out.append(f'<div><h3>{esc(L.label(lang, "files_read"))}</h3><div class="scroll"><table class="mini"><thead><tr>'
                f'<th>{esc(L.label(lang, "file"))}</th><th class="n">{esc(L.label(lang, "tables"))}</th>'
                f'<th class="n">{esc(L.label(lang, "findings"))}</th><th>{esc(C.label(lang, "coverage"))}</th>'
-               f'</tr></thead><tbody>')
+               f'<th class="n">{esc(YEAR[lang == "en"])}</th></tr></thead><tbody>')
     per_file = L.count_by(findings, lambda f: (f.get("location") or {}).get("path") or "")
     roots = report.get("paths") or []
     for fi in files:
         p = fi.get("path") or ""
         out.append(f'<tr><td class="mono">{esc(L.display_path(p, roots))}</td>'
                    f'<td class="n">{len(fi.get("tables") or [])}</td><td class="n">{per_file.get(p, 0)}</td>'
-                   f'<td>{esc(C.short(fi.get("coverage"), lang) if "coverage" in fi else "")}</td></tr>')
+                   f'<td>{esc(C.short(fi.get("coverage"), lang) if "coverage" in fi else "")}</td>'
+                   f'<td class="n">{esc(str(fi.get("year") or ""))}</td></tr>')
     out.append('</tbody></table></div>')
     notes = []
     for sk in skipped:

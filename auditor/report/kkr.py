@@ -279,7 +279,8 @@ def _ringkasan(wb, report: dict, lang: str, findings: list[dict], roots: list[st
     _set(ws, r, 1, L.label(lang, "files_sheet_title")).font = Font(bold=True, size=12)
     r += 1
     for i, h in enumerate([L.label(lang, "file"), L.label(lang, "format"), L.label(lang, "tables"),
-                           L.label(lang, "findings"), L.label(lang, "error_col"), C.label(lang, "coverage")], 1):
+                           L.label(lang, "findings"), L.label(lang, "error_col"), C.label(lang, "coverage"),
+                           "Year" if lang == "en" else "Tahun"], 1):
         c = _set(ws, r, i, h)
         c.font = hdr_font
         c.fill = hdr_fill
@@ -294,6 +295,8 @@ def _ringkasan(wb, report: dict, lang: str, findings: list[dict], roots: list[st
         _set(ws, r, 5, _text(fi.get("error")))
         if "coverage" in fi:
             _set(ws, r, 6, _text(C.short(fi["coverage"], lang)))
+        if fi.get("year"):
+            _set(ws, r, 7, fi["year"])          # the year the file was taken as (periods.years)
     for sk in report.get("skipped") or []:
         r += 1
         _set(ws, r, 1, _text(L.display_path(sk.get("path"), roots)))
