@@ -8,7 +8,7 @@ from auditor.rules import load_rules
 from tests.helpers import shared_dir, write_tables
 
 
-@pytest.mark.parametrize("code", ["TXT101", "NAME112"])
+@pytest.mark.parametrize("code", ["TXT101", "NAME112", "TXT103"])
 @pytest.mark.parametrize("which", ["fail", "pass"])
 def test_text_examples_in_a_docx(tmp_path, which, code):
     from tests.test_text import write_docx
@@ -56,6 +56,8 @@ def test_real_lampiran_column_numbers_and_decree_number():
     rep = audit([str(pdf)])
     got = sorted((f["rule"], f["reported"], f["expected"]) for f in rep["findings"] if f["rule"] in ("NAME111", "TXT101"))
     assert got == [("NAME111", 6, 4), ("TXT101", "060/01.7/424.101/2021", "050/01.7/424.101/2021")]
+    dates = [(f["reported"], f["expected"]) for f in rep["findings"] if f["rule"] == "TXT103"]
+    assert dates == [("2021-01-02", "2021-01-04")]
 
 
 def test_real_mixed_decimal_marks():

@@ -19,7 +19,7 @@ from .base import Param
 
 DOC = "A document's column numbering and its own reference numbers agree with themselves."
 PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers", "item_codes",
-                                                                "decimal_marks")),
+                                                                "decimal_marks", "signing_dates")),
           "threshold": Param((int, float), 80, doc="item_codes: similarity (0-100) under which two names differ")}
 
 _COLNO = re.compile(r"^\(?\s*(\d{1,2})\s*\)?")
@@ -40,6 +40,8 @@ def run(rule, ctx):
         yield from _item_codes(rule, ctx)
     elif mode == "decimal_marks":
         yield from _decimal_marks(rule, ctx)
+    elif mode == "signing_dates":
+        yield from _signing_dates(rule, ctx)
     else:
         yield from _reference_numbers(rule, ctx)
 
@@ -78,6 +80,48 @@ def _decimal_marks(rule, ctx):
                         usual=usual[0][1].text, n=len(odd), m=len(usual),
                         related=[related(tt, c, "also_in") for tt, c in odd[1:]]
                         + [related(usual[0][0], usual[0][1], "other_source")])
+
+
+_MONTHS = {m: i for i, m in enumerate(("januari februari maret april mei juni juli agustus september oktober "
+                                       "november desember").split(), 1)}
+_SIGNED = re.compile(r"\bpada\s+tanggal\s*:?\s*(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+WITHIN_DAYS = 7
+
+
+def _signing_dates(rule, ctx):
+    """The dates a document's signature blocks state ("Ditetapkan di … Pada tanggal : 4 Januari 2021")
+    agree: when at least two say one date and one block says a date a few days off in the same month,
+    that block's date is a slip (Pasuruan's Berita Acara: 4 Januari twice, then "2 Januari 2021").
+    Dates further apart are other documents bound together, not compared."""
+    from collections import Counter
+    from datetime import date
+    for f in ctx.files:
+        stated = []
+        for p in f.paragraphs:
+            if len(p.text) > HEADING_MAX:
+                continue
+            for m in _SIGNED.finditer(p.text):
+                try:
+                    d = date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+                except ValueError:
+                    continue
+                stated.append((d, m.group(0), p))
+        if len(stated) < 3:
+            continue
+        counts = Counter(d for d, _, _ in stated)
+        usual, n = counts.most_common(1)[0]
+        if n < 2 or list(counts.values()).count(n) > 1:
+            continue
+        for d, text, p in stated:
+            if d == usual or (d.year, d.month) != (usual.year, usual.month) or abs((d - usual).days) > WITHIN_DAYS:
+                continue
+            loc = Location(path=f.path, sheet=p.section_label, cell=None, quote=p.text[:200], row_label=text,
+                           page=getattr(p, "page", None))
+            others = [q for dd, _, q in stated if dd == usual]
+            yield rule.emit(ctx, loc, reported=d.isoformat(), expected=usual.isoformat(), reported_text=text,
+                            expected_value=usual.strftime("%d-%m-%Y"), n=n,
+                            related=[Related(path=f.path, sheet=q.section_label, cell=None, value=usual.isoformat(),
+                                             role="other_source", label=q.text[:120]) for q in others])
 
 
 def _same_item(a: str, b: str, threshold, similarity) -> bool:
