@@ -8,7 +8,7 @@ from auditor.rules import load_rules
 from tests.helpers import shared_dir, write_tables
 
 
-@pytest.mark.parametrize("code", ["TXT101", "NAME112", "TXT103"])
+@pytest.mark.parametrize("code", ["TXT101", "NAME112", "TXT103", "TXT104"])
 @pytest.mark.parametrize("which", ["fail", "pass"])
 def test_text_examples_in_a_docx(tmp_path, which, code):
     from tests.test_text import write_docx
@@ -27,8 +27,10 @@ def test_real_indicator_code_used_twice():
     doc = shared / "real" / "tapin-bps-2026" / "notulensi-target-PK-2026-reviu1.docx" if shared else None
     if doc is None or not doc.is_file():
         pytest.skip("../shared/real not present")
-    got = [(f["location"]["row_label"], f["reported"]) for f in audit([str(doc)])["findings"] if f["rule"] == "NAME112"]
+    rep = audit([str(doc)])
+    got = [(f["location"]["row_label"], f["reported"]) for f in rep["findings"] if f["rule"] == "NAME112"]
     assert got == [("1.3.1.1", "Persentase Publikasi/Laporan Statistik Distribusi Yang Berkualitas")]
+    assert [f["reported"] for f in rep["findings"] if f["rule"] == "TXT104"] == ["1.848.706.000"]
 
 
 def test_other_decrees_and_running_text_are_not_compared(tmp_path):

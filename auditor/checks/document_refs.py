@@ -19,7 +19,7 @@ from .base import Param
 
 DOC = "A document's column numbering and its own reference numbers agree with themselves."
 PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers", "item_codes",
-                                                                "decimal_marks", "signing_dates")),
+                                                                "decimal_marks", "signing_dates", "list_names")),
           "threshold": Param((int, float), 80, doc="item_codes: similarity (0-100) under which two names differ")}
 
 _COLNO = re.compile(r"^\(?\s*(\d{1,2})\s*\)?")
@@ -42,6 +42,8 @@ def run(rule, ctx):
         yield from _decimal_marks(rule, ctx)
     elif mode == "signing_dates":
         yield from _signing_dates(rule, ctx)
+    elif mode == "list_names":
+        yield from _list_names(rule, ctx)
     else:
         yield from _reference_numbers(rule, ctx)
 
@@ -122,6 +124,31 @@ def _signing_dates(rule, ctx):
                             expected_value=usual.strftime("%d-%m-%Y"), n=n,
                             related=[Related(path=f.path, sheet=q.section_label, cell=None, value=usual.isoformat(),
                                              role="other_source", label=q.text[:120]) for q in others])
+
+
+_LIST = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d{1,2})\s+"
+                   r"(program|kegiatan|sub\s*kegiatan|sasaran|indikator|tujuan|rincian output)\s+"
+                   r"(?:yaitu|adalah|antara\s+lain|meliputi)\s*:?\s+(.+?)(?:\.\s|\.$|$)", re.I)
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*", re.I)
+
+
+def _list_names(rule, ctx):
+    """A sentence that announces named items ("Terdapat dua program yaitu … dan …") where an item is a
+    bare amount: the name was never filled in ("yaitu 1.848.706.000 dan program Dukman …")."""
+    from ..numbers import parse_text
+    for f in ctx.files:
+        for p in f.paragraphs:
+            for m in _LIST.finditer(p.text):
+                for item in _ITEM_SPLIT.split(m.group(2)):
+                    item = item.strip()
+                    num = parse_text(item) if item else None
+                    if num is None or num.percent or abs(num.value) < 1000:
+                        continue
+                    loc = Location(path=f.path, sheet=p.section_label, cell=None, quote=p.text[:300],
+                                   row_label=m.group(0)[:120], page=getattr(p, "page", None))
+                    yield rule.emit(ctx, loc, reported=item, expected=None, reported_text=item,
+                                    what=m.group(1).lower())
+                    break
 
 
 def _same_item(a: str, b: str, threshold, similarity) -> bool:
