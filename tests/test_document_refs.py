@@ -76,3 +76,11 @@ def test_workbook_numbers_carry_no_typed_mark(tmp_path):
                                               "rows": [["1", "Indeks", 83.2, "85,10"], ["2", "Nilai", "74,25", "74,45"],
                                                        ["3", "Nilai B", "70,25", "71,45"]]}])
     assert [f for f in audit([doc])["findings"] if f["rule"] == "TXT102"] == []
+
+
+def test_template_variables_left_in_the_text(tmp_path):
+    from tests.test_text import write_docx
+    rep = audit([write_docx(tmp_path / "n.docx", ["Efisiensi: $efesiensi", "Kendala: ${kendala}",
+                                                  "Harga lisensi $100 per tahun dibayar dari dana BOS."])])
+    got = sorted(f["reported"] for f in rep["findings"] if f["rule"] == "TXT005")
+    assert got == ["$efesiensi", "${kendala}"]

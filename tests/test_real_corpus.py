@@ -15,7 +15,8 @@ FOLDERS = sorted(p for p in REAL.iterdir() if p.is_dir()) if REAL and REAL.is_di
 NOT_AUDITED = {"IN001", "IN003", "IN006", "IN007", "IN008", "IN020", "IN021", "IN022"}
 # what ../shared/real/README.md lists as verified wrong, where the tool finds it
 VERIFIED = {"pasuruan-bappeda-2021": {"NAME111", "TXT101", "TXT103"},  # columns (1)(2)(3)(6); 050/… vs 060/…; 2 vs 4 Januari
-            "tapin-bps-2026": {"NAME112", "TXT102", "TXT104"}}  # [1.3.1.1] twice; "83.2" among "3,43"; no name
+            "tapin-bps-2026": {"NAME112", "TXT102", "TXT104",   # [1.3.1.1] twice; "83.2" among "3,43"; no name;
+                               "TXT005"}}                      # the template's $efesiensi left in the minutes
 
 
 @pytest.fixture(scope="module", params=FOLDERS or [None], ids=lambda p: p.name if p else "absent")
@@ -27,7 +28,8 @@ def folder_report(request):
 
 def test_no_error_and_only_not_audited_warnings(folder_report):
     folder, rep = folder_report
-    errors = [(f["rule"], f["location"].get("cell"), f["message"][:80]) for f in rep["findings"] if f["severity"] == "error"]
+    errors = [(f["rule"], f["location"].get("cell"), f["message"][:80]) for f in rep["findings"]
+              if f["severity"] == "error" and f["rule"] not in VERIFIED.get(folder.name, set())]
     assert errors == [], folder.name
     warnings = {f["rule"] for f in rep["findings"] if f["severity"] == "warning"}
     allowed = NOT_AUDITED | VERIFIED.get(folder.name, set())

@@ -228,6 +228,8 @@ PLACEHOLDERS = [
     re.compile(r"(?:\.{3,}|…+)\s*%"),
     re.compile(r"\bsebanyak\s+(?!\d)(?:indikator|orang|pegawai|program|kegiatan|sub\s+kegiatan|sasaran|dokumen|desa|"
                r"kelurahan|jiwa|unit|laporan|paket|lembaga)\b", re.I),
+    # a document generator's variable left in the text: "$efesiensi", "${kendala}" (never a price: "$100")
+    re.compile(r"(?<![\w$])\$\{?[a-z_][a-z0-9_]{1,30}\}?(?![\w])"),
 ]
 LEADER = re.compile(r"\.{3,}\s*[ivxlcdm\d]+\s*$", re.I)
 
@@ -246,9 +248,10 @@ NUM_WORDS_KEYS = ("(",)                                                         
 LEVEL_COUNT_KEYS = ("kegiatan", "program")                                        # LEVEL_COUNT
 IND_KEYS = ("indikator",)                                                         # the pattern of _predikat_counts
 SDM_KEYS = ("orang",)                                                             # SDM_TOTAL
-PLACEHOLDER_KEYS = ("rp", "...", "\u2026", "sebanyak")                           # PLACEHOLDERS
+PLACEHOLDER_KEYS = ("rp", "...", "\u2026", "sebanyak", "$")                      # PLACEHOLDERS
 # what each of PLACEHOLDERS needs: one word of each group
-PLACEHOLDER_NEEDS = ((("rp",), ("..", "\u2026", "xx")), (("...", "\u2026"),), (("...", "\u2026"),), (("sebanyak",),))
+PLACEHOLDER_NEEDS = ((("rp",), ("..", "\u2026", "xx")), (("...", "\u2026"),), (("...", "\u2026"),), (("sebanyak",),),
+                     (("$",),))
 PREDIKAT_KEYS = ("predikat", "kategori", "kriteria", "tergolong", "peringkat")   # the pattern of _predikat_words
 CAPAIAN_KEYS = ("capaian",)                                                       # CAPAIAN_WORD
 LIST_INTRO_KEYS = ("yaitu", "yakni", "sebagai", "meliputi", "terdiri")           # LIST_INTRO
