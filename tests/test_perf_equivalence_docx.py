@@ -347,7 +347,7 @@ def folds(word: str, rnd: random.Random) -> str:
 
 
 SEEDS = [
-    "Realisasi anggaran sebesar Rp3.625.226.754,00", "kekurangan 6 orang", "laki-laki 6.100 jiwa",
+    "Realisasi anggaran sebesar Rp3.625.226.754,00", "Efisiensi: $efesiensi", "kekurangan 6 orang", "laki-laki 6.100 jiwa",
     "mengalami peningkatan 5%", "12 (dua belas) orang", "melaksanakan 3 program dan 9 kegiatan",
     "Sumber daya manusia kecamatan berjumlah 25 orang", "dengan capaian 95%", "membawahi 3 desa yaitu:",
     "lihat Tabel 3.1 s.d. Tabel 3.4", "dengan predikat kinerja sangat tinggi",
