@@ -19,7 +19,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(REPO))
+if "--tool-root" in sys.argv:            # audit with another checkout's auditor (e.g. the commit before)
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--tool-root") + 1]).resolve()))
+else:
+    sys.path.insert(0, str(REPO))
 
 
 def _shared():
@@ -54,6 +57,23 @@ def scrub(x):
     return x
 
 
+def plain(x):
+    """A fact or entity as plain data, sets sorted (their order changes with the hash seed)."""
+    import dataclasses
+    from decimal import Decimal
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return {f.name: plain(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, (set, frozenset)):
+        return sorted((plain(v) for v in x), key=repr)
+    if isinstance(x, dict):
+        return {str(k): plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [plain(v) for v in x]
+    if isinstance(x, Decimal):
+        return str(x)
+    return x if isinstance(x, (str, int, float, bool, type(None))) else repr(x)
+
+
 def run() -> dict:
     from auditor import engine, facts
     seen = []
@@ -70,8 +90,8 @@ def run() -> dict:
         seen.clear()
         rep = engine.audit(paths, **kw)
         out[name] = {"report": scrub(json.loads(json.dumps(rep, default=str))),
-                     "facts": [sorted(repr(f) for f in st.facts) + sorted(repr(e) for e in st.entities.values())
-                               for st in seen]}
+                     "facts": [{"facts": sorted((plain(f) for f in st.facts), key=lambda d: json.dumps(d, sort_keys=True)),
+                                "entities": {k: plain(e) for k, e in st.entities.items()}} for st in seen]}
         sys.stderr.write(f"{name}: {len(rep.get('findings', []))} findings, "
                          f"{sum(len(st.facts) for st in seen)} facts\n")
     return out
@@ -81,6 +101,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--compare")
+    ap.add_argument("--tool-root", help="audit with this checkout's auditor package")
     a = ap.parse_args()
     got = run()
     Path(a.out).write_text(json.dumps(got, indent=0, sort_keys=True, ensure_ascii=False))

@@ -163,6 +163,38 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", " ".join(p.strip() for p in text.split("\n"))).strip()
 
 
+def _bounded_reader(textpage):
+    """`textpage.get_text_bounded(left, bottom, right, top)`, the same text in one PDFium call instead of
+    two: pypdfium2 asks for the length, then for the text, and PDFium scans every character of the page
+    for each (half of the reader's time on a text-heavy page went there). Given a buffer big enough,
+    PDFium writes the text and a NUL and says how many units it wrote. pypdfium2 sizes its buffer by
+    PDFium's first answer, which counts code points, so text with surrogate pairs (characters beyond
+    the BMP) comes out cut there: for such text, and when the buffer was too small, this asks
+    pypdfium2 itself, so the result is always what pypdfium2 returns."""
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    size = 2 * max(textpage.count_chars(), 0) + 64
+    buf = (ctypes.c_ushort * size)()
+    raw = textpage.raw
+    call, string_at = R.FPDFText_GetBoundedText, ctypes.string_at
+
+    def text(left: float, bottom: float, right: float, top: float) -> str:
+        n = call(raw, left, top, right, bottom, buf, size)
+        if n <= 1:                     # nothing (0), or only the NUL
+            return "" if n >= 0 else textpage.get_text_bounded(left, bottom, right, top)
+        if n >= size or buf[n - 1] != 0:   # cut short, or a PDFium that writes no NUL: ask pypdfium2
+            return textpage.get_text_bounded(left, bottom, right, top)
+        data = string_at(buf, 2 * (n - 1))
+        out = data.decode("utf-16-le", "ignore")
+        if 2 * len(out) != len(data):  # a surrogate (pair or lone): pypdfium2's own cut applies
+            return textpage.get_text_bounded(left, bottom, right, top)
+        return out
+
+    return text
+
+
 def _tables(page_no: int, edges: list[dict], textpage, height: float) -> list[_Table]:
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -173,14 +205,15 @@ def _tables(page_no: int, edges: list[dict], textpage, height: float) -> list[_T
     inter = edges_to_intersections(edges, _SNAP, _SNAP)
     cells = intersections_to_cells(inter)
     out: list[_Table] = []
+    bounded = None
     for group in cells_to_tables(cells):
         xs = _cluster([c[0] for c in group] + [c[2] for c in group])
         ys = _cluster([c[1] for c in group] + [c[3] for c in group])
         if len(ys) < 2 or len(xs) < 3:       # a box around text, not a table
             continue
         # 1 pt inside the rules: the descenders of a caption set tight above the table stay out
-        boxes = [(x0, top, x1, bottom,
-                  _clean(textpage.get_text_bounded(x0 + 1, height - bottom + 1, x1 - 1, height - top - 1)) or None)
+        bounded = bounded or _bounded_reader(textpage)
+        boxes = [(x0, top, x1, bottom, _clean(bounded(x0 + 1, height - bottom + 1, x1 - 1, height - top - 1)) or None)
                  for x0, top, x1, bottom in group]
         t = _Table(page=page_no, top=ys[0], bottom=ys[-1], xs=xs, rows=[], merged=[], boxes=boxes)
         _lay_out_boxes(t, xs, ys)
@@ -214,10 +247,11 @@ def _inside(line: _Line, tables: list[_Table]) -> bool:
 def _lines(page_no: int, textpage, height: float) -> list[_Line]:
     """PDFium's text rectangles, joined into lines (rectangles that share a baseline band)."""
     rects = []
+    bounded = _bounded_reader(textpage)
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         # the rectangle's own spaces are kept: the space between two runs is often the end of the first
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
+        text = bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
         if text.strip():
             rects.append((height - top, height - bottom, left, right, text))
     # a line: the rectangles whose middle lies in the band of the first (tallest kept) one, left to right
