@@ -196,7 +196,9 @@ def _bounded_reader(textpage):
 
 
 def _tables(page_no: int, edges: list[dict], textpage, height: float) -> list[_Table]:
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
+
+    from .pdf_cells import intersections_to_cells
 
     if len(edges) < 4:
         return []
