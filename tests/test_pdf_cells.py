@@ -70,3 +70,14 @@ def test_same_cells_as_pdfplumber_on_the_sample_pdf(monkeypatch):
     monkeypatch.setattr(pdf_cells, "intersections_to_cells", both)
     reader.read_pdf(str(PDF))
     assert sum(seen) > 200
+
+
+def test_nearest_bound_is_the_linear_scans():
+    from auditor.readers.pdf import _index, _nearest
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        n = rng.randint(1, 12)
+        bounds = sorted({round(rng.uniform(0, 600), rng.choice([0, 1, 3])) for _ in range(n)})
+        for v in [rng.uniform(-20, 620) for _ in range(5)] + bounds + [(a + b) / 2 for a, b in zip(bounds, bounds[1:])]:
+            assert _nearest(bounds, v) == _index(bounds, v), (bounds, v)
