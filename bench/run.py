@@ -8,7 +8,7 @@
 What is measured (see bench/README.md for what each figure means):
 
   a. `lkip-audit check samples/kalisat-2024 --format json` against the IMPORT FLOOR
-     `python -c "import pandas, pandera.pandas, openpyxl, rich"`                  target ratio <= 1.5
+     `python -c "import pandas, pandera.pandas, openpyxl, rich"`                  target ratio <= 1.2
   b. `lkip-audit --help` and `lkip-audit rules` against the same floor            target ratio <= 0.3
   c. `lkip-audit batch DIR --jobs 2 --format json` over N folders against the READ FLOOR
      (bench/read_floor.py: calamine reads every cell, lxml parses word/document.xml, 2 processes)
