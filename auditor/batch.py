@@ -64,7 +64,8 @@ MAX_START_FAILURES = 3        # workers dying before "ready", in a row: give up 
 # openpyxl is not among them: the readers need it only for unusual workbooks (xlsx_details' fallback).
 PRELOAD = ["auditor.engine", "auditor.loader", "auditor.readers.workbook", "auditor.readers.xlsx_details",
            "auditor.readers.document", "auditor.readers.discover", "auditor.frames", "auditor.facts",
-           "auditor.text.claims", "docx", "python_calamine", "pandas", "pandera.pandas"]
+           "auditor.text.claims", "docx", "python_calamine", "pandas", "pandera.pandas",
+           "auditor.batch_warm"]     # last: the rest of what an audit imports, the rule catalogue (see there)
 
 
 @dataclass

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .checks import CHECKS
 from .checks.base import ConfigError, fmt, validate_params
 from .model import SEVERITIES, Finding, Location
@@ -109,10 +107,19 @@ def _rule_from(d: dict, source: str) -> Rule:
 
 
 def load_yaml(path: str | os.PathLike) -> Any:
+    if _builtin(path):
+        got = _cached(path)
+        if got is not _MISS:
+            return got
+    import yaml            # here: with the parsed catalogue cached (below), a `check` never needs it
+
     try:
         with open(path, encoding="utf-8") as f:
             # libyaml's C loader when present: the catalogue is read on every run
-            return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        if _builtin(path):
+            _store(path, data)
+        return data
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
     except IsADirectoryError:
@@ -151,6 +158,60 @@ def load_rules(extra: list[str] | None = None) -> dict[str, Rule]:
         if stamp is not None:
             _CATALOGUES[key] = (stamp, got)
     return {code: copy.copy(rule) for code, rule in got.items()}
+
+
+# -- the shipped YAML files, parsed once per user: ~30 ms of every `check` went to parsing the catalogue --
+# The parsed data is kept with marshal (plain dicts, lists, strings and numbers only; a file whose data
+# holds anything else is not kept) under the user's cache folder, named by the SHA-1 of the file's bytes
+# and the version of Python, so a changed file is parsed again. Unreadable or unwritable
+# cache folders only cost the parse. LKIP_AUDIT_CACHE names another folder, or "off".
+_MISS = object()
+
+
+def _builtin(path) -> bool:
+    try:
+        return Path(path).resolve().parent in (rules_dir().resolve(), (rules_dir() / "scales").resolve())
+    except OSError:
+        return False
+
+
+def _cache_file(path) -> Path | None:
+    import hashlib
+    import sys
+
+    where = os.environ.get("LKIP_AUDIT_CACHE")
+    if where == "off":
+        return None
+    if not where:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        where = os.path.join(base, "lkip-audit")
+    h = hashlib.sha1(Path(path).read_bytes())
+    h.update(f"|{sys.version_info[:3]}|safe-load-1".encode())   # (PyYAML's safe loading of plain data is stable)
+    return Path(where) / f"yaml-{h.hexdigest()}.marshal"
+
+
+def _cached(path) -> Any:
+    import marshal
+    try:
+        f = _cache_file(path)
+        return marshal.loads(f.read_bytes()) if f is not None else _MISS
+    except Exception:  # noqa: BLE001 - no cache, a damaged one: parse
+        return _MISS
+
+
+def _store(path, data) -> None:
+    import marshal
+    try:
+        f = _cache_file(path)
+        if f is None:
+            return
+        blob = marshal.dumps(data)     # ValueError for anything but plain data (e.g. a YAML date)
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_name(f"{f.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(blob)
+        os.replace(tmp, f)             # whole or not at all, also with two processes at once
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _load_rules(files: list[Path]) -> dict[str, Rule]:

@@ -3,10 +3,12 @@
 
 Every folder under ROOT that directly holds office files is one task; tasks go, biggest first, to
 `--jobs` worker processes (fork). A worker reads every cell of every worksheet of each workbook with
-python-calamine (``to_python``: one Python object per cell, as the tool's reader gets them) and
-parses each .docx's ``word/document.xml`` with lxml (the part python-docx parses to get paragraphs
-and tables; styles, numbering and headers are left out). Nothing is interpreted. It prints one JSON
-line: folders, files, cells, XML elements.
+python-calamine (``to_python``: one Python object per cell, as the tool's reader gets them),
+parses each .docx's ``word/document.xml`` with lxml and takes the text of every paragraph and table
+cell (the part python-docx parses to get paragraphs and tables; styles, numbering and headers are
+left out), and gets the text of every page of each PDF with pypdfium2. Nothing is interpreted. It
+prints one JSON line: folders, files, cells, XML elements, docx texts, PDF pages and characters.
+Files the floor cannot read without a converter (.doc, .odt, .rtf, web pages) count as nothing.
 
 This is the least any auditor built on these libraries must do, so `batch time / floor time` says
 how much the detection, the checks and the report add on top of reading.
@@ -20,7 +22,8 @@ import os
 import sys
 import zipfile
 
-OFFICE = (".xlsx", ".xlsm", ".xls", ".ods", ".docx")
+OFFICE = (".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".pdf")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def folders_of(root: str) -> list[tuple[int, str, list[str]]]:
@@ -34,19 +37,41 @@ def folders_of(root: str) -> list[tuple[int, str, list[str]]]:
     return sorted(out, key=lambda t: -t[0])
 
 
-def read_folder(files: list[str]) -> tuple[int, int]:
+def read_folder(files: list[str]) -> tuple[int, int, int, int, int]:
     import python_calamine as pc
     from lxml import etree
 
-    cells = elements = 0
+    cells = elements = texts = pages = chars = 0
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     for path in files:
-        if path.lower().endswith(".docx"):
+        low = path.lower()
+        if low.endswith(".docx"):
             with zipfile.ZipFile(path) as z:
                 root = etree.fromstring(z.read("word/document.xml"), parser)
             elements += sum(1 for _ in root.iter())
+            # the text of every paragraph (table cells hold paragraphs too): what the reader gets
+            for para in root.iter(W + "p"):
+                if "".join(t.text or "" for t in para.iter(W + "t")):
+                    texts += 1
             continue
-        wb = pc.CalamineWorkbook.from_path(path)
+        if low.endswith(".pdf"):
+            import pypdfium2 as pdfium
+            doc = pdfium.PdfDocument(path)
+            try:
+                for i in range(len(doc)):
+                    page = doc[i]
+                    tp = page.get_textpage()
+                    chars += len(tp.get_text_range())
+                    tp.close()
+                    page.close()
+                    pages += 1
+            finally:
+                doc.close()
+            continue
+        try:
+            wb = pc.CalamineWorkbook.from_path(path)
+        except Exception:          # e.g. a web page saved as .xls: the tool converts it, the floor does not
+            continue
         try:
             for meta in wb.sheets_metadata:
                 if "WorkSheet" not in str(meta.typ):
@@ -55,7 +80,7 @@ def read_folder(files: list[str]) -> tuple[int, int]:
                 cells += sum(len(r) for r in rows)
         finally:
             wb.close()
-    return cells, elements
+    return cells, elements, texts, pages, chars
 
 
 def main() -> int:
@@ -64,14 +89,18 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
     tasks = folders_of(a.root)
-    cells = elements = 0
+    cells = elements = texts = pages = chars = 0
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ctx.Pool(max(1, min(a.jobs, len(tasks) or 1))) as pool:
-        for c, e in pool.imap_unordered(read_folder, [t[2] for t in tasks], chunksize=1):
+        for c, e, x, p, n in pool.imap_unordered(read_folder, [t[2] for t in tasks], chunksize=1):
             cells += c
             elements += e
+            texts += x
+            pages += p
+            chars += n
     json.dump({"folders": len(tasks), "files": sum(len(t[2]) for t in tasks), "cells": cells,
-               "docx_elements": elements}, sys.stdout)
+               "docx_elements": elements, "docx_texts": texts, "pdf_pages": pages, "pdf_chars": chars},
+              sys.stdout)
     sys.stdout.write("\n")
     return 0
 

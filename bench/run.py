@@ -8,14 +8,19 @@
 What is measured (see bench/README.md for what each figure means):
 
   a. `lkip-audit check samples/kalisat-2024 --format json` against the IMPORT FLOOR
-     `python -c "import pandas, pandera.pandas, openpyxl, rich"`                  target ratio <= 1.5
+     `python -c "import pandas, pandera.pandas, openpyxl, rich"`                  target ratio <= 1.2
   b. `lkip-audit --help` and `lkip-audit rules` against the same floor            target ratio <= 0.3
   c. `lkip-audit batch DIR --jobs 2 --format json` over N folders against the READ FLOOR
      (bench/read_floor.py: calamine reads every cell, lxml parses word/document.xml, 2 processes)
                                                 target ratio <= 4 per N; time(400)/time(100) <= 4.4
   d. peak RSS per worker (the rows' peak_rss_mb; and the largest process of the tree) and in total
      (sum over the process tree, sampled)                                target < 300 MB, flat in N
-  e. `lkip-audit check <100,000-row SIPD realisasi export> --format json`   target < 10 s, < 1 GB
+  e. `lkip-audit check <100,000-row SIPD realisasi export> --format json`   target < 8 s, < 1 GB
+  f. `batch DIR --jobs 2` over N copies of the sample folder with the sample PDF beside its .docx
+     (N = 24, 96; --copies) against the READ FLOOR of the same DIR  target ratio <= 3 per N; time(96)/time(24) <= 4.4
+  g. `batch DIR --jobs 2` over the real corpus (shared/real, one folder each), against its read floor (reported)
+  h. `check` of the sample PDF alone vs of the sample .docx alone              target ratio <= 3;
+     and `check` of a 200-page PDF made by repeating the sample PDF's pages (reported)
 
 Wall time is perf_counter around the process. CPU time is user+sys of every process of the tree:
 this process makes itself a child subreaper (Linux), so the batch's fork server and its workers,
@@ -42,8 +47,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SAMPLE = REPO / "samples" / "kalisat-2024"
-TARGETS = {"check": 1.5, "help": 0.3, "rules": 0.3, "batch": 4.0, "linearity": 4.4, "worker_rss_mb": 300,
-           "huge_seconds": 10.0, "huge_rss_mb": 1024}
+SAMPLE_PDF = REPO / "samples" / "kalisat-2024-pdf" / "lkip-2024.pdf"
+TARGETS = {"check": 1.2, "help": 0.3, "rules": 0.3, "batch": 4.0, "linearity": 4.4, "worker_rss_mb": 300,
+           "huge_seconds": 8.0, "huge_rss_mb": 1024, "copies": 3.0, "pdf_vs_docx": 3.0}
 IMPORT_FLOOR = "import pandas, pandera.pandas, openpyxl, rich"
 
 
@@ -186,6 +192,50 @@ def _rows_summary(path: Path) -> list[dict]:
     return out
 
 
+def build_copies(root: Path, n: int) -> str:
+    """N folders, each the sample folder's files plus the sample PDF, as hard links (copies across
+    file systems); rebuilt when a sample is newer than the folder."""
+    d = root / f"copies-{n}"
+    files = sorted(SAMPLE.iterdir()) + [SAMPLE_PDF]
+    newest = max(f.stat().st_mtime for f in files)
+    if d.is_dir() and d.stat().st_mtime >= newest and len(list(d.iterdir())) == n:
+        return str(d)
+    import shutil
+    shutil.rmtree(d, ignore_errors=True)
+    for i in range(n):
+        k = d / f"kec-{i:04d}"
+        k.mkdir(parents=True)
+        for f in files:
+            try:
+                os.link(f, k / f.name)
+            except OSError:
+                shutil.copy2(f, k / f.name)
+    return str(d)
+
+
+def big_pdf(path: Path, pages: int = 200) -> str:
+    """A PDF of `pages` pages made by repeating the sample PDF's (pypdfium2 imports them)."""
+    if path.is_file() and path.stat().st_mtime >= SAMPLE_PDF.stat().st_mtime:
+        return str(path)
+    code = ("import sys, pypdfium2 as p; src = p.PdfDocument(sys.argv[1]); out = p.PdfDocument.new(); n = len(src)\n"
+            "while len(out) < int(sys.argv[3]): out.import_pages(src, list(range(min(n, int(sys.argv[3]) - len(out)))))\n"
+            "out.save(sys.argv[2])")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-c", code, str(SAMPLE_PDF), str(path), str(pages)], check=True)
+    return str(path)
+
+
+def real_corpus() -> Path | None:
+    """shared/real beside the checkout or above it (as tests/helpers.py shared_dir), or None."""
+    env = os.environ.get("LKIP_SHARED")
+    if env:
+        return Path(env) / "real" if (Path(env) / "real").is_dir() else None
+    for up in [REPO, *REPO.parents]:
+        if (up / "shared" / "real").is_dir():
+            return up / "shared" / "real"
+    return None
+
+
 def med(samples: list[dict], key: str) -> float | None:
     vals = [s[key] for s in samples if s.get(key) is not None]
     return round(statistics.median(vals), 3) if vals else None
@@ -239,7 +289,8 @@ def main() -> int:
     ap.add_argument("--tool-root", help="run the tool from this source tree (python -m auditor.cli) "
                                         "instead of the installed lkip-audit, e.g. to compare two versions")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: a,b,c,e")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: a,b,c,e,f,g,h")
+    ap.add_argument("--copies", default="24,96", help="sizes of part f (copies of the sample folder with its PDF)")
     a = ap.parse_args()
     sizes = [int(x) for x in a.sizes.split(",")] if a.sizes else ([10, 20] if a.quick else [50, 100, 200, 400])
     skip = set(filter(None, a.skip.split(",")))
@@ -292,6 +343,40 @@ def main() -> int:
         results.pop("progress", None)
         return {name: summary(v) for name, v in samples.items()}
 
+    def measure_batch(label: str, d: str, stem: str) -> dict:
+        """`batch d --jobs J --format json` against the read floor of d, interleaved."""
+        out_dir = Path(a.out).resolve().parent
+        out_dir.mkdir(parents=True, exist_ok=True)
+        lines_path = str(out_dir / f"{stem}-run{{run}}.jsonl")
+        m = measure(label, [
+            ("read_floor", [py, str(HERE / "read_floor.py"), d, "--jobs", str(a.jobs)], {"sample": True}),
+            ("batch", cmd + ["batch", d, "--jobs", str(a.jobs), "--format", "json"],
+             {"sample": True, "stdout_path": lines_path}),
+        ])
+        peaks: list[float] = []
+        rows: list[dict] = []
+        for k, run in enumerate(m["batch"]["runs"]):       # every run's rows; the last one's file is kept
+            path = Path(run.pop("stdout"))
+            rows = _rows_summary(path)
+            peaks += [r["peak_rss_mb"] for r in rows if r.get("peak_rss_mb") is not None]
+            if k < len(m["batch"]["runs"]) - 1:
+                path.unlink()
+            else:
+                path.replace(out_dir / f"{stem}.jsonl")
+        statuses: dict[str, int] = {}
+        for r in rows:
+            statuses[r.get("status", "?")] = statuses.get(r.get("status", "?"), 0) + 1
+        b = m["batch"]
+        return {
+            "read_floor": m["read_floor"], "batch": b,
+            "ratio_wall": ratio(b, m["read_floor"], "wall"), "ratio_cpu": ratio(b, m["read_floor"], "cpu"),
+            "folders": len(rows), "statuses": statuses,
+            "worker_peak_rss_mb": max(peaks) if peaks else None,
+            "worker_peak_rss_mb_median": statistics.median(peaks) if peaks else None,
+            "folder_seconds_median": statistics.median([r["seconds"] for r in rows if r.get("seconds")]) if rows else None,
+            "findings": sum(r["findings"] for r in rows),
+        }
+
     floor_cmd = [py, "-c", IMPORT_FLOOR]
     if "a" not in skip or "b" not in skip:
         pairs = [("import_floor", floor_cmd, {})]
@@ -309,39 +394,8 @@ def main() -> int:
 
     if "c" not in skip:
         results["batch"] = {}
-        out_dir = Path(a.out).resolve().parent
-        out_dir.mkdir(parents=True, exist_ok=True)
         for n in sizes:
-            d = paths["batches"][str(n)]
-            lines_path = str(out_dir / f"batch-{n}-run{{run}}.jsonl")
-            m = measure(f"batch N={n}", [
-                ("read_floor", [py, str(HERE / "read_floor.py"), d, "--jobs", str(a.jobs)], {"sample": True}),
-                ("batch", cmd + ["batch", d, "--jobs", str(a.jobs), "--format", "json"],
-                 {"sample": True, "stdout_path": lines_path}),
-            ])
-            peaks: list[float] = []
-            rows: list[dict] = []
-            for k, run in enumerate(m["batch"]["runs"]):       # every run's rows; the last one's file is kept
-                path = Path(run.pop("stdout"))
-                rows = _rows_summary(path)
-                peaks += [r["peak_rss_mb"] for r in rows if r.get("peak_rss_mb") is not None]
-                if k < len(m["batch"]["runs"]) - 1:
-                    path.unlink()
-                else:
-                    path.replace(out_dir / f"batch-{n}.jsonl")
-            statuses: dict[str, int] = {}
-            for r in rows:
-                statuses[r.get("status", "?")] = statuses.get(r.get("status", "?"), 0) + 1
-            b = m["batch"]
-            results["batch"][str(n)] = {
-                "read_floor": m["read_floor"], "batch": b,
-                "ratio_wall": ratio(b, m["read_floor"], "wall"), "ratio_cpu": ratio(b, m["read_floor"], "cpu"),
-                "folders": len(rows), "statuses": statuses,
-                "worker_peak_rss_mb": max(peaks) if peaks else None,
-                "worker_peak_rss_mb_median": statistics.median(peaks) if peaks else None,
-                "folder_seconds_median": statistics.median([r["seconds"] for r in rows if r.get("seconds")]) if rows else None,
-                "findings": sum(r["findings"] for r in rows),
-            }
+            results["batch"][str(n)] = measure_batch(f"batch N={n}", paths["batches"][str(n)], f"batch-{n}")
             save_partial()
         if "100" in results["batch"] and "400" in results["batch"]:
             b100, b400 = results["batch"]["100"]["batch"], results["batch"]["400"]["batch"]
@@ -351,6 +405,34 @@ def main() -> int:
             bl, bh = results["batch"][lo]["batch"], results["batch"][hi]["batch"]
             results[f"linearity_{hi}_{lo}"] = {"wall": ratio(bh, bl, "wall"), "cpu": ratio(bh, bl, "cpu"),
                                                "ideal": int(hi) / int(lo)}
+
+    if "f" not in skip:
+        results["copies"] = {}
+        ns = [int(x) for x in a.copies.split(",") if x]
+        for n in ns:
+            d = build_copies(Path(a.corpus).resolve(), n)
+            results["copies"][str(n)] = measure_batch(f"copies N={n}", d, f"copies-{n}")
+            save_partial()
+        if len(ns) >= 2:
+            lo, hi = str(min(ns)), str(max(ns))
+            bl, bh = results["copies"][lo]["batch"], results["copies"][hi]["batch"]
+            results["copies_linearity"] = {"wall": ratio(bh, bl, "wall"), "cpu": ratio(bh, bl, "cpu"),
+                                           "ideal": int(hi) / int(lo), "of": [int(hi), int(lo)]}
+
+    real = real_corpus()
+    if "g" not in skip and real is not None:
+        results["real"] = measure_batch("real corpus", str(real), "real")
+        results["real"]["root"] = str(real)
+        save_partial()
+
+    if "h" not in skip:
+        big = big_pdf(Path(a.corpus).resolve() / "pdf200" / "lkip-200-pages.pdf")
+        m = measure("pdf", [("docx", cmd + ["check", str(SAMPLE / "lkip-2024.docx"), "--format", "json"], {}),
+                            ("pdf", cmd + ["check", str(SAMPLE_PDF), "--format", "json"], {}),
+                            ("pdf200", cmd + ["check", big, "--format", "json"], {})])
+        results["pdf"] = {**m, "ratio_wall": ratio(m["pdf"], m["docx"], "wall"),
+                          "ratio_cpu": ratio(m["pdf"], m["docx"], "cpu")}
+        save_partial()
 
     if "e" not in skip:
         huge = paths["huge"]
@@ -389,6 +471,14 @@ def verdict(r: dict) -> dict:
         add(f"batch N={n} worker peak RSS MB", b["worker_peak_rss_mb"], TARGETS["worker_rss_mb"])
     if "linearity_400_100" in r:
         add("time(400)/time(100) (wall)", r["linearity_400_100"]["wall"], TARGETS["linearity"])
+    for n, b in (r.get("copies") or {}).items():
+        add(f"copies N={n} / read floor (wall)", b["ratio_wall"], TARGETS["copies"])
+        add(f"copies N={n} worker peak RSS MB", b["worker_peak_rss_mb"], TARGETS["worker_rss_mb"])
+    if "copies_linearity" in r:
+        hi, lo = r["copies_linearity"]["of"]
+        add(f"copies time({hi})/time({lo}) (wall)", r["copies_linearity"]["wall"], TARGETS["linearity"] * (hi / lo) / 4)
+    if "pdf" in r:
+        add("sample PDF / sample .docx (wall)", r["pdf"]["ratio_wall"], TARGETS["pdf_vs_docx"])
     if "huge" in r:
         add("100k-row check seconds (wall)", r["huge"]["wall"], TARGETS["huge_seconds"])
         add("100k-row check peak RSS MB", r["huge"]["max_process_rss_mb"], TARGETS["huge_rss_mb"])
@@ -423,6 +513,26 @@ def print_table(r: dict, console, Table) -> None:
         if k.startswith("linearity_"):
             t.add_row(f"c. {k}", "", "", "", "", f(v["wall"]), f(v["cpu"]),
                       f"≤ {TARGETS['linearity']}" if k == "linearity_400_100" else f"~{v.get('ideal')}", "")
+    for n, b in (r.get("copies") or {}).items():
+        x, fl2 = b["batch"], b["read_floor"]
+        t.add_row(f"f. batch {n} sample copies + PDF", f(x["wall"]), f(x["cpu"]), f(fl2["wall"]), f(fl2["cpu"]),
+                  f(b["ratio_wall"]), f(b["ratio_cpu"]), f"≤ {TARGETS['copies']}",
+                  f"{f(b['worker_peak_rss_mb'], 0)}/worker")
+    if "copies_linearity" in r:
+        v = r["copies_linearity"]
+        t.add_row("f. linearity", "", "", "", "", f(v["wall"]), f(v["cpu"]), f"~{v['ideal']}", "")
+    if "real" in r:
+        b = r["real"]
+        x, fl2 = b["batch"], b["read_floor"]
+        t.add_row(f"g. batch real corpus ({b['folders']} folders)", f(x["wall"]), f(x["cpu"]), f(fl2["wall"]),
+                  f(fl2["cpu"]), f(b["ratio_wall"]), f(b["ratio_cpu"]), "", f"{f(b['worker_peak_rss_mb'], 0)}/worker")
+    if "pdf" in r:
+        p = r["pdf"]
+        t.add_row("h. check sample PDF (floor: the .docx)", f(p["pdf"]["wall"]), f(p["pdf"]["cpu"]),
+                  f(p["docx"]["wall"]), f(p["docx"]["cpu"]), f(p["ratio_wall"]), f(p["ratio_cpu"]),
+                  f"≤ {TARGETS['pdf_vs_docx']}", f(p["pdf"]["max_process_rss_mb"], 0))
+        t.add_row("h. check 200-page PDF", f(p["pdf200"]["wall"]), f(p["pdf200"]["cpu"]), "", "", "", "", "",
+                  f(p["pdf200"]["max_process_rss_mb"], 0))
     if "huge" in r:
         x = r["huge"]
         t.add_row("e. check 100k-row SIPD export", f(x["wall"]), f(x["cpu"]), "", "", "", "",

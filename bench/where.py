@@ -71,6 +71,10 @@ def main() -> int:
     wrap(workbook, "_calamine_values", "read xlsx: calamine values to Python")
     wrap(xlsx_details, "details", "read xlsx: details (formats, formulas)")
     wrap(document, "read_document", "read docx")
+    from auditor import coverage
+    from auditor.readers import pdf as pdf_reader
+    wrap(pdf_reader, "read_pdf", "read pdf (in the loader's thread)")
+    wrap(coverage, "file_coverage", "coverage (per file)")
     wrap(loader, "detect_tables", "detect tables")
     wrap(frames, "build_frames", "frames: build (pandas)")
     wrap(frames, "validate", "frames: validate (pandera)")
