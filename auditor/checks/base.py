@@ -56,6 +56,16 @@ def check_table_map(where: str, mapping: dict, name: str, item_ok, want: str) ->
             raise ConfigError(f"{where}: {name}.{kind} must be {want}, got {items!r}")
 
 
+def table_specs(rule, ctx):
+    """(table, spec) for every table of each kind a `tables: {kind: [spec, …]}` parameter names."""
+    for kind, specs in rule.params["tables"].items():
+        if not isinstance(specs, list):
+            raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
+        for t in ctx.tables(kind):
+            for spec in specs:
+                yield t, spec
+
+
 def location(t: Table, row: Row | None = None, cell: CellRef | None = None) -> Location:
     return Location(path=t.path, sheet=t.sheet, cell=cell.addr if cell else None, table=t.kind,
                     row_label=(row.label[:120] if row and row.label else None), caption=t.caption)

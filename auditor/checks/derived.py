@@ -8,7 +8,7 @@ Operations:
 from __future__ import annotations
 
 from .. import tolerance as tl
-from .base import ConfigError, Param, check_table_map, as_number, location, related
+from .base import Param, check_table_map, as_number, location, related, table_specs
 
 DOC = "A value derived from others in its row (column sums, efisiensi category) agrees with them."
 PARAMS = {
@@ -24,27 +24,22 @@ def validate(where: str, params: dict) -> None:
 
 def run(rule, ctx):
     p = rule.params
-    for kind, specs in p["tables"].items():
-        if not isinstance(specs, list):
-            raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
-        for t in ctx.tables(kind):
-            for spec in specs:
-                if spec.get("either_sign"):
-                    spec = sign_convention(rule, t, spec, p["rows"])
-                    if spec is None:
-                        continue
-                for row in t.rows:
-                    if row.type not in p["rows"]:
-                        continue
-                    if p["op"] == "sum_columns":
-                        yield from sum_columns(rule, ctx, t, row, spec)
-                    else:
-                        yield from efisiensi(rule, ctx, t, row, spec)
+    for t, spec in table_specs(rule, ctx):
+        if spec.get("either_sign"):
+            spec = sign_convention(rule, t, spec, p["rows"])
+            if spec is None:
+                continue
+        for row in t.rows:
+            if row.type not in p["rows"]:
+                continue
+            if p["op"] == "sum_columns":
+                yield from sum_columns(rule, ctx, t, row, spec)
+            else:
+                yield from efisiensi(rule, ctx, t, row, spec)
 
 
 def _difference(row, spec, flip: bool):
     """(stated, interval of parts − minus, or minus − parts when flipped) of one row, or None."""
-    from .total import columns_of
     t_cols = spec["_cols"]
     num = row.num(spec["value"])
     a = [row.num(c) for c in t_cols[0]]

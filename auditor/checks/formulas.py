@@ -127,7 +127,6 @@ def column(rule, ctx, t, body, c):
     if n < p["min_rows"] or n < p["share"] * len(shapes):
         return
     example = next(row for row in body if shapes.get(row.r) == pattern)
-    pattern_text = g.formulas[(example.r, c)]
     for row in body:
         f = g.formulas.get((row.r, c))
         if shapes.get(row.r) == pattern:
@@ -167,7 +166,6 @@ def judge(rule, t, row, c, pattern):
     target = cell_at(t, row, c)
     if target.num is None or target.unknown:
         return None
-    g = t.grid
     refs = [x for x in pattern if x[0] == "ref"]
     if any(len(x) != 2 for x in refs):
         return None                       # ranges: not evaluated here

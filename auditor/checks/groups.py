@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from .base import ConfigError, Param, as_number, check_table_map, location
+from .base import Param, as_number, check_table_map, location, table_specs
 from ..model import Related
 
 DOC = "A value repeated on every line of a group equals the sum of the group's lines, or is the same on each."
@@ -37,15 +37,9 @@ def validate(where: str, params: dict) -> None:
 
 
 def run(rule, ctx):
-    p = rule.params
-    for kind, specs in p["tables"].items():
-        if not isinstance(specs, list):
-            raise ConfigError(f"rule {rule.code}: tables.{kind} must be a list")
-        for t in ctx.tables(kind):
-            for spec in specs:
-                if not all(spec[k] in t.columns for k in spec):
-                    continue
-                yield from judge(rule, ctx, t, spec)
+    for t, spec in table_specs(rule, ctx):
+        if all(spec[k] in t.columns for k in spec):
+            yield from judge(rule, ctx, t, spec)
 
 
 def judge(rule, ctx, t, spec):
