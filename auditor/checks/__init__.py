@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import coverage, inputs, names, nomenclature, derived, hierarchy, numbering, ratio, same_fact, scale, total
 from . import text, wording
 from . import across_years, past_capaian, previous_year, series
-from . import document_refs
+from . import document_refs, recompute
 from . import code_tree, formulas, grades, groups, period_targets, relations, sequence  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
@@ -26,6 +26,7 @@ CHECKS = {
     "previous_year": previous_year,
     "wording": wording,
     "document_refs": document_refs,
+    "recompute": recompute,
     "relations": relations,
     "code_tree": code_tree,
     "formulas": formulas,

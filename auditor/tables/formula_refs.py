@@ -123,3 +123,111 @@ def columns_of(formula: str) -> list[int]:
             if x:
                 out += [cc for _, cc, _, _ in x]
     return out
+
+
+# -- a formula's value from its cells' cached values ---------------------------------------------------------
+# Arithmetic only: numbers, cells and ranges of the formula's own sheet, + − × ÷, unary signs, a postfix
+# %, parentheses and SUM. Anything else (other functions, other sheets, text, comparisons) is not evaluated.
+_OPS = {"+", "-", "*", "/"}
+
+
+def evaluate(formula: str, value_of):
+    """The Decimal a formula computes from `value_of(row, col)` (1-based; a Decimal, None for an empty cell,
+    or raise LookupError for a value that is not a number); None when the formula is not plain arithmetic."""
+    import ast
+    from decimal import Decimal, InvalidOperation
+
+    toks = _tokens(formula)
+    if not toks:
+        return None
+    src: list[str] = []
+    env: dict[str, Decimal] = {}
+
+    def lit(v) -> str:
+        name = f"_v{len(env)}"
+        env[name] = Decimal(0) if v is None else v
+        return name
+
+    depth = 0
+    try:
+        for typ, sub, val in toks:
+            if typ == "OPERAND" and sub == "NUMBER":
+                src.append(lit(Decimal(val)))
+            elif typ == "OPERAND" and sub == "RANGE":
+                corners = _cells(val)
+                if corners is None:
+                    return None
+                (r0, c0, _, _), (r1, c1, _, _) = corners[0], corners[-1]
+                cells = [value_of(r, c) for r in range(min(r0, r1), max(r0, r1) + 1)
+                         for c in range(min(c0, c1), max(c0, c1) + 1)]
+                if len(cells) == 1:
+                    src.append(lit(cells[0]))
+                elif depth:
+                    src.append(",".join(lit(v) for v in cells))
+                else:
+                    return None              # a range outside SUM(): not arithmetic
+            elif typ == "FUNC" and sub == "OPEN":
+                if val.upper() != "SUM(":
+                    return None
+                depth += 1
+                src.append("_sum(")
+            elif typ == "FUNC" and sub == "CLOSE":
+                depth -= 1
+                src.append(")")
+            elif typ == "SEP" and sub == "ARG":
+                src.append(",")
+            elif typ in ("OPERATOR-INFIX", "OPERATOR-PREFIX") and val in _OPS:
+                src.append(val)
+            elif typ == "OPERATOR-POSTFIX" and val == "%":
+                # "%" binds to the operand just before it (=D4/C4% is D4 / (C4/100))
+                if not src:
+                    return None
+                start = len(src) - 1
+                if src[-1] == ")":
+                    open_ = 0
+                    while start >= 0:
+                        open_ += src[start].count(")") - src[start].count("(")
+                        if open_ == 0:
+                            break
+                        start -= 1
+                    if start < 0:
+                        return None
+                src[start:] = ["(", *src[start:], "/" + lit(Decimal(100)), ")"]
+            elif typ == "PAREN":
+                src.append(val)
+            elif typ == "WHITE-SPACE":
+                continue
+            else:
+                return None
+        tree = ast.parse("".join(src), mode="eval")
+    except (LookupError, SyntaxError, InvalidOperation, ValueError):
+        return None
+    return _eval(tree.body, env)
+
+
+def _eval(node, env):
+    import ast
+    from decimal import Decimal, DivisionByZero, InvalidOperation
+    if isinstance(node, ast.Name):
+        return env.get(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        v = _eval(node.operand, env)
+        return None if v is None else (-v if isinstance(node.op, ast.USub) else v)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+        a, b = _eval(node.left, env), _eval(node.right, env)
+        if a is None or b is None:
+            return None
+        try:
+            if isinstance(node.op, ast.Add):
+                return a + b
+            if isinstance(node.op, ast.Sub):
+                return a - b
+            if isinstance(node.op, ast.Mult):
+                return a * b
+            return a / b if b else None         # #DIV/0! in Excel: not a value to compare
+        except (InvalidOperation, DivisionByZero):
+            return None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_sum" and not node.keywords:
+        vals = [_eval(a, env) for a in node.args]
+        return None if any(v is None for v in vals) else sum(vals, Decimal(0))
+    return None
