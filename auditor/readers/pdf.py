@@ -307,12 +307,42 @@ def _inside(line: _Line, tables: list[_Table]) -> bool:
     return any(t.top - 1 <= mid_y <= t.bottom + 1 and t.xs[0] - 1 <= mid_x <= t.xs[-1] + 1 for t in tables)
 
 
-def _lines(page_no: int, textpage, height: float) -> list[_Line]:
-    """PDFium's text rectangles, joined into lines (rectangles that share a baseline band)."""
+def _deep(rects: list[tuple], tables: list[_Table]) -> list[bool]:
+    """Which text rectangles (top, bottom, left, right; top-based) to leave unread because their lines
+    are dropped anyway, as inside a table (`_inside`): those within a table's box, provided that every
+    other rectangle lies above or below every table's rows (1 pt clear) and no two tables share a
+    height. Then a line holding one of them holds only rectangles of that table and lies inside it, and
+    the lines of the other rectangles are the same: none of their bands could take a rectangle of a
+    table or join one, and the bands of a table between two of theirs are never ones they could join
+    (a band is a rectangle's height, ±0.5 pt). Otherwise (text beside a table, tables side by side)
+    nothing is left out. Two thirds of the sample's rectangles are in tables, and reading one's text
+    makes PDFium scan every character of the page."""
+    none = [False] * len(rects)
+    if not tables:
+        return none
+    spans = sorted((t.top, t.bottom, t.xs[0], t.xs[-1]) for t in tables)
+    if any(a[1] + 1 >= b[0] - 1 for a, b in zip(spans, spans[1:])):
+        return none
+    out = []
+    for y0, y1, left, right in rects:
+        deep = y0 <= y1 and any(t0 <= y0 and y1 <= t1 and x0 <= left and right <= x1
+                                for t0, t1, x0, x1 in spans)
+        if not deep and not (y0 <= y1 and all(y1 < t0 - 1 or y0 > t1 + 1 for t0, t1, _x0, _x1 in spans)):
+            return none                  # a rectangle beside a table's rows, or one at its edge
+        out.append(deep)
+    return out
+
+
+def _lines(page_no: int, textpage, height: float, tables: list[_Table] = ()) -> list[_Line]:
+    """PDFium's text rectangles, joined into lines (rectangles that share a baseline band); with the
+    page's tables, the rectangles well inside them may be left unread (`_deep`)."""
     rects = []
     bounded = _bounded_reader(textpage)
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
+    boxes = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+    skip = _deep([(height - top, height - bottom, left, right) for left, bottom, right, top in boxes], tables)
+    for (left, bottom, right, top), k in zip(boxes, skip):
+        if k:
+            continue
         # the rectangle's own spaces are kept: the space between two runs is often the end of the first
         text = bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
         if text.strip():
@@ -491,7 +521,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                             scanned.append(i + 1)
                         continue
                     tables = _tables(i + 1, _edges(paths, height), textpage, height)
-                    lines = [ln for ln in _lines(i + 1, textpage, height) if not _inside(ln, tables)]
+                    lines = [ln for ln in _lines(i + 1, textpage, height, tables) if not _inside(ln, tables)]
                 finally:
                     textpage.close()
             finally:
