@@ -212,12 +212,15 @@ def _nearest(bounds: list[float], v: float) -> int:
 
 
 _WS = re.compile(r"[ \t\u00a0]+")
+_HYPHEN = re.compile(r"\x02\s*")
 
 
 def _clean(text: str) -> str:
     # a line break inside a cell is where the PDF wrapped the text, not the author's: join with a space
     # PDFium marks a hyphen at the end of a line with \x02: the word goes on on the next line
-    text = re.sub(r"\x02\s*", "-", text.replace("\ufffe", ""))
+    text = text.replace("\ufffe", "")
+    if "\x02" in text:
+        text = _HYPHEN.sub("-", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _WS.sub(" ", " ".join(p.strip() for p in text.split("\n"))).strip()
 
