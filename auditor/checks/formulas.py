@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from decimal import Decimal
 
 from .. import tolerance as tl
+from ..tables.formula_refs import arith
 from .base import Param, as_number, location, related
 
 DOC = "In a column computed by formulas over their own row, a row whose formula or typed value breaks the pattern."
@@ -185,7 +185,7 @@ def judge(rule, t, row, c, pattern):
     if expr is None:
         return None
     try:
-        value = _eval(ast.parse(expr, mode="eval").body, {k: v.num.value for k, v in names.items()})
+        value = arith(ast.parse(expr, mode="eval").body, {k: v.num.value for k, v in names.items()})
     except (ZeroDivisionError, ValueError, SyntaxError, ArithmeticError):
         return None
     if value is None:
@@ -248,27 +248,6 @@ def _python(pattern, names) -> str | None:
         else:
             return None
     return " ".join(out)
-
-
-def _eval(node, env):
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        return Decimal(str(node.value))
-    if isinstance(node, ast.Name):
-        return env[node.id]
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        v = _eval(node.operand, env)
-        return -v if isinstance(node.op, ast.USub) else v
-    if isinstance(node, ast.BinOp):
-        a, b = _eval(node.left, env), _eval(node.right, env)
-        if isinstance(node.op, ast.Add):
-            return a + b
-        if isinstance(node.op, ast.Sub):
-            return a - b
-        if isinstance(node.op, ast.Mult):
-            return a * b
-        if isinstance(node.op, ast.Div):
-            return tl.CTX.divide(a, b)
-    raise ValueError("not evaluated")
 
 
 def _render(pattern, r: int, c: int) -> str:

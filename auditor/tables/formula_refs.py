@@ -202,19 +202,25 @@ def evaluate(formula: str, value_of):
         tree = ast.parse("".join(src), mode="eval")
     except (LookupError, SyntaxError, InvalidOperation, ValueError):
         return None
-    return _eval(tree.body, env)
+    return arith(tree.body, env)
 
 
-def _eval(node, env):
+def arith(node, env):
+    """The Decimal an arithmetic expression tree gives (names from `env`, numeric constants, unary signs,
+    + − × ÷ with a 60-digit division, `_sum(...)`); None for anything else or a division by zero."""
     import ast
     from decimal import Decimal, DivisionByZero, InvalidOperation
+
+    from ..tolerance import CTX
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return Decimal(str(node.value))
     if isinstance(node, ast.Name):
         return env.get(node.id)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        v = _eval(node.operand, env)
+        v = arith(node.operand, env)
         return None if v is None else (-v if isinstance(node.op, ast.USub) else v)
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
-        a, b = _eval(node.left, env), _eval(node.right, env)
+        a, b = arith(node.left, env), arith(node.right, env)
         if a is None or b is None:
             return None
         try:
@@ -224,10 +230,10 @@ def _eval(node, env):
                 return a - b
             if isinstance(node.op, ast.Mult):
                 return a * b
-            return a / b if b else None         # #DIV/0! in Excel: not a value to compare
+            return CTX.divide(a, b) if b else None   # #DIV/0! in Excel: not a value to compare
         except (InvalidOperation, DivisionByZero):
             return None
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_sum" and not node.keywords:
-        vals = [_eval(a, env) for a in node.args]
+        vals = [arith(a, env) for a in node.args]
         return None if any(v is None for v in vals) else sum(vals, Decimal(0))
     return None
