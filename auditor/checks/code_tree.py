@@ -2,13 +2,12 @@
 
 Evaluation forms (E.81/E.80), LRA and rekap exports give every row a code: urusan `1`, bidang `1.02`,
 program `1.02.01`, kegiatan `1.02.01.2.01`, sub kegiatan `1.02.01.2.01.0001`. A row's parent is the
-row whose code is the longest proper prefix of its own (at a dot), wherever it stands in the table —
-blocks of rows get moved, and a formula that adds the rows beneath a parent may add another group's.
+row its code names (tables.codetree, which links the rows of every hierarchical kind), wherever it
+stands in the table — blocks of rows get moved, and a formula that adds the rows beneath a parent may add
+another group's.
 A JUMLAH/Total row equals the sum of the top-most coded rows it closes.
 """
 from __future__ import annotations
-
-import re
 
 from .. import tolerance as tl
 from .base import Param, check_table_map, as_number, location, related
@@ -18,52 +17,38 @@ PARAMS = {
     "columns": Param(dict, required=True, doc="table kind → list of columns ('name@*' takes every key)"),
     "totals": Param(bool, True, doc="also check total rows against the top-most coded rows"),
 }
-_CODE = re.compile(r"^[0-9A-Z]+(\.[0-9A-Z]+)*$")
 
 
 def validate(where: str, params: dict) -> None:
     check_table_map(where, params["columns"], "columns", lambda c: isinstance(c, str), "a list of column names")
 
 
-def row_code(row) -> str | None:
-    if row.code:
-        return row.code
-    kode = row.cells.get("kode")
-    if kode is None or not kode.text:
-        return None
-    s = re.sub(r"\s+", "", kode.text).rstrip(".").upper()
-    return s if _CODE.match(s) else None
+def row_code(row) -> str:
+    return row.code or ""
 
 
-def tree(rows) -> tuple[dict[int, list[int]], list[int]]:
-    """children by parent index, and the indices of rows with no coded parent (roots)."""
-    codes = {}
-    for i, row in enumerate(rows):
-        if row.type != "total":
-            c = row_code(row)
-            if c and c not in codes:
-                codes[c] = i
+def tree(t) -> tuple[dict[int, list[int]], list[int]]:
+    """Children by parent index, and the indices of coded rows with no coded parent (roots), from the
+    parents detection found by code (tables.codetree); nothing for a table not linked by its codes."""
+    if not t.code_tree:
+        return {}, []
     kids: dict[int, list[int]] = {}
     roots: list[int] = []
-    for c, i in codes.items():
-        parts = c.split(".")
-        parent = None
-        for n in range(len(parts) - 1, 0, -1):
-            parent = codes.get(".".join(parts[:n]))
-            if parent is not None:
-                break
-        if parent is None:
+    for i, row in enumerate(t.rows):
+        if row.type != "data" or not row.code:
+            continue
+        if row.parent is None:
             roots.append(i)
         else:
-            kids.setdefault(parent, []).append(i)
-    return kids, sorted(roots)
+            kids.setdefault(row.parent, []).append(i)
+    return kids, roots
 
 
 def run(rule, ctx):
     from .total import columns_of
     for kind, wanted in rule.params["columns"].items():
         for t in ctx.tables(kind):
-            kids, roots = tree(t.rows)
+            kids, roots = tree(t)
             if not kids:
                 continue
             groups = [(i, kids[i]) for i in sorted(kids)]

@@ -336,7 +336,7 @@ KINDS = KINDS + (
         Col("predikat", r"^(predikat|kriteria|kategori)( capaian| kinerja)*$"),
         Col("unit", r"penanggung ?jawab"),
         Col("keterangan", r"^keterangan$"),
-    ), min_score=2),
+    ), hierarchy=True, min_score=2),     # rows linked by their codes (tables.codetree): checks.code_tree
 )
 BY_NAME = {k.name: k for k in KINDS}
 
