@@ -232,6 +232,43 @@ def _walk_body(body) -> list[tuple]:
     return out
 
 
+class Placement:
+    """Where a document's paragraphs and tables stand, in reading order: the heading path of each
+    paragraph, the caption each table takes (the "Tabel n" line above it, or the Lampiran heading it sits
+    under), and the paragraphs that introduce it. One for the Word reader and the PDF reader alike."""
+
+    def __init__(self) -> None:
+        self.section: list[str] = []
+        self.last_caption: str | None = None
+        self.pending_caption: str | None = None
+        self.index = 0                   # paragraphs so far (1-based index of the last one)
+        self.last_table_para = 0
+
+    def table(self, recent: list[Paragraph]) -> tuple[str | None, list[Paragraph]]:
+        """A table comes next: its caption, and those of the `recent` paragraphs that followed the last table."""
+        caption = self.pending_caption or self.last_caption
+        intro = [p for p in recent if p.index > self.last_table_para]
+        self.last_table_para = self.index
+        self.last_caption = caption
+        self.pending_caption = None
+        return caption, intro
+
+    def paragraph(self, text: str, level: int | None) -> tuple[int, list[str], str | None, bool]:
+        """A non-empty paragraph comes next (a heading of `level`, or None): its index, heading path, the
+        table it introduces or follows, and whether it is a "Tabel n" caption line."""
+        self.index += 1
+        if level is not None:
+            self.section = self.section[: level - 1] + [text]
+            # a Lampiran's heading is the caption of the tables under it
+            self.pending_caption = text[:60] if text.lower().startswith("lampiran") else None
+            self.last_caption = None
+        m = CAPTION_RE.match(text)
+        caption = bool(m) and len(text) < 200 and level is None
+        if caption:
+            self.pending_caption = f"Tabel {m.group(2)}"
+        return self.index, list(self.section), self.pending_caption or self.last_caption, caption
+
+
 def read_document(path: str) -> Document:
     import docx
     from docx.text.paragraph import Paragraph as DocxParagraph
@@ -247,20 +284,13 @@ def read_document(path: str) -> Document:
     levels: dict[str | None, object] = {}     # style name -> heading level
     grids: list[Grid] = []
     paragraphs: list[Paragraph] = []
-    section: list[str] = []
-    last_caption: str | None = None
-    pending_caption: str | None = None
-    pidx = 0
-    last_table_para = 0
+    place = Placement()
     for item in items:
         if item[0] == "tbl":
-            caption = pending_caption or last_caption
+            caption, intro = place.table(paragraphs[-4:])
             grids.append(_lay_out(path, item[1], len(grids) + 1, caption))
             # the lines that introduce a table ("Sub Kegiatan : …") are its context, as title rows are in a sheet
-            grids[-1].preamble = [p.text for p in paragraphs[-4:] if p.index > last_table_para]
-            last_table_para = pidx
-            last_caption = caption
-            pending_caption = None
+            grids[-1].preamble = [p.text for p in intro]
             continue
         _, p_el, text, style_id = item
         text = text.strip()
@@ -270,18 +300,10 @@ def read_document(path: str) -> Document:
             style = style_names[style_id] = st.name if st is not None else ""
         if not text:
             continue
-        pidx += 1
         level = levels.get(style, _UNSET)
         if level is _UNSET:
             level = levels[style] = _heading_level(style, text)     # the level depends on the style alone
-        if level is not None:
-            section = section[: level - 1] + [text]
-            # a Lampiran's heading is the caption of the tables under it
-            pending_caption = text[:60] if text.lower().startswith("lampiran") else None
-            last_caption = None
-        m = CAPTION_RE.match(text)
-        if m and len(text) < 200 and level is None:
-            pending_caption = f"Tabel {m.group(2)}"
-        paragraphs.append(Paragraph(path=path, index=pidx, text=text, style=style, section=list(section),
-                                    near_table=pending_caption or last_caption))
+        index, section, near, _caption = place.paragraph(text, level)
+        paragraphs.append(Paragraph(path=path, index=index, text=text, style=style, section=section,
+                                    near_table=near))
     return Document(path=path, grids=grids, paragraphs=paragraphs)

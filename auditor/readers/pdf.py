@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .document import CAPTION_RE, Document, Paragraph
+from .document import CAPTION_RE, Document, Paragraph, Placement
 from .grid import Grid
 
 # pdfplumber's TableSettings defaults (snap/join/intersection tolerance 3, edge_min_length 3)
@@ -711,44 +711,32 @@ def _preamble(texts: list[str]) -> list[str]:
 
 
 def _assemble(path: str, items: list[tuple]) -> PdfDocument:
-    """The same caption and section logic as readers.document.read_document, over the PDF's items."""
+    """Captions and sections placed as readers.document.read_document places them, over the PDF's items."""
     items = _paragraphs(_join_tables(items))
     grids: list[Grid] = []
     paragraphs: list[Paragraph] = []
-    section: list[str] = []
-    last_caption: str | None = None
-    pending_caption: str | None = None
-    pidx = 0
-    last_table_para = 0
+    place = Placement()
     for item in items:
         if item[0] == "tbl":
             t: _Table = item[1]
-            caption = pending_caption or last_caption
+            caption, intro = place.table(paragraphs[-5:])
             width = max(len(r) for r in t.rows)
             values = [list(r) + [None] * (width - len(r)) for r in t.rows]
             g = Grid(path=path, sheet=f"table {len(grids) + 1}", values=values, merged=t.merged, caption=caption,
                      source="pdf")
             g.row_pages = list(t.row_pages)
-            g.preamble = _preamble([p.text for p in paragraphs[-5:] if p.index > last_table_para])[-4:]
+            g.preamble = _preamble([p.text for p in intro])[-4:]
             grids.append(g)
-            last_table_para = pidx
-            last_caption = caption
-            pending_caption = None
             continue
         _, text, level, page, style = item
         text = text.strip()
         if not text:
             continue
-        pidx += 1
+        index, section, near, caption_line = place.paragraph(text, level)
         if level is not None:
-            section = section[: level - 1] + [text]
-            pending_caption = text[:60] if text.lower().startswith("lampiran") else None
-            last_caption = None
             style = f"Heading {level}"
-        m = CAPTION_RE.match(text)
-        if m and len(text) < 200 and level is None:
-            pending_caption = f"Tabel {m.group(2)}"
+        if caption_line:
             style = "Caption"
-        paragraphs.append(Paragraph(path=path, index=pidx, text=text, style=style, section=list(section),
-                                    near_table=pending_caption or last_caption, page=page))
+        paragraphs.append(Paragraph(path=path, index=index, text=text, style=style, section=section,
+                                    near_table=near, page=page))
     return PdfDocument(path=path, grids=grids, paragraphs=paragraphs)
