@@ -181,8 +181,8 @@ class FactStore:
 
 # -- helpers ------------------------------------------------------------------------------------
 def _is_money(measure: str, kind: str) -> bool:
-    return measure in ("pagu", "rp", "rp_akhir") or (measure == "realisasi" and kind in (
-        "anggaran", "program_pendukung", "pk_anggaran", "rekap_belanja"))
+    from .tables.conventions import BUDGET_KINDS     # the kinds whose "realisasi" is money
+    return measure in ("pagu", "rp", "rp_akhir") or (measure == "realisasi" and kind in BUDGET_KINDS)
 
 
 def _where(t: Table, cell) -> tuple:

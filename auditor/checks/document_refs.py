@@ -13,9 +13,11 @@ Modes:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Location, Related
-from .base import Param
+from ..periods.years import MONTHS
+from .base import Param, location, related
 
 DOC = "A document's column numbering and its own reference numbers agree with themselves."
 PARAMS = {"mode": Param(str, required=True, choices=("column_numbers", "reference_numbers", "item_codes",
@@ -57,7 +59,6 @@ def _decimal_marks(rule, ctx):
     for the whole document from the texts people typed (a workbook's own numbers carry no mark); the
     cells of the minority mark are reported, in one finding. Read as written, "83.2" could be a
     mistyped 832 or 8,32 in the other convention: the reader cannot tell."""
-    from .base import related
     for f in ctx.files:
         dots, commas = [], []
         for t in f.tables:
@@ -76,16 +77,13 @@ def _decimal_marks(rule, ctx):
         if len(odd) * 3 > len(usual):
             continue                                 # no clear convention to break
         t, cell = odd[0]
-        from .base import location
-        loc = Location(**{**location(t).to_dict(), "cell": cell.addr})
-        yield rule.emit(ctx, loc, reported=cell.text, expected=None, reported_text=cell.text,
+        yield rule.emit(ctx, location(t, cell=cell), reported=cell.text, expected=None, reported_text=cell.text,
                         usual=usual[0][1].text, n=len(odd), m=len(usual),
                         related=[related(tt, c, "also_in") for tt, c in odd[1:]]
                         + [related(usual[0][0], usual[0][1], "other_source")])
 
 
-_MONTHS = {m: i for i, m in enumerate(("januari februari maret april mei juni juli agustus september oktober "
-                                       "november desember").split(), 1)}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, 1)}
 _SIGNED = re.compile(r"\bpada\s+tanggal\s*:?\s*(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
 WITHIN_DAYS = 7
 
@@ -188,7 +186,6 @@ def _item_codes(rule, ctx):
 
 
 def _column_numbers(rule, ctx):
-    from .base import location
     for t in ctx.all_tables():
         r = t.numbering_row
         if r is None or not t.columns:
@@ -206,10 +203,7 @@ def _column_numbers(rule, ctx):
             if b == a or b == a + 1:
                 continue
             want = a + 1
-            cell = g.addr(r, cb)
-            loc = location(t)
-            loc = Location(**{**loc.to_dict(), "cell": cell})
-            yield rule.emit(ctx, loc, reported=b, expected=want, reported_text=f"({b})", expected_value=f"({want})",
+            yield rule.emit(ctx, replace(location(t), cell=g.addr(r, cb)), reported=b, expected=want, reported_text=f"({b})", expected_value=f"({want})",
                             previous=f"({a})", label=t.title)
             break                                   # one finding per row: the numbers after it follow it
 

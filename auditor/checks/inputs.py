@@ -62,6 +62,8 @@ def run(rule, ctx):
 def conventions(rule, ctx):
     """One info per table whose numbers are read by a convention of their own (judged once per column
     by detection and by the checks that ran before this rule)."""
+    from dataclasses import replace
+
     from .base import location
     lang = "en" if ctx.lang == "en" else "id"
     for t in ctx.all_tables():
@@ -74,8 +76,7 @@ def conventions(rule, ctx):
             said.append(("angka dalam " if lang == "id" else "amounts in ") + UNIT_WORDS[t.unit_scale][lang])
         if not said:
             continue
-        loc = location(t)
-        loc = type(loc)(**{**loc.to_dict(), "cell": t.grid.addr(t.header[0], min(t.columns.values()))})
+        loc = replace(location(t), cell=t.grid.addr(t.header[0], min(t.columns.values())))
         yield rule.emit(ctx, loc, reported="; ".join(sorted(set(t.conventions.values())) or ["unit"]),
                         conventions="; ".join(said))
 
