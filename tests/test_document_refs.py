@@ -84,3 +84,28 @@ def test_template_variables_left_in_the_text(tmp_path):
                                                   "Harga lisensi $100 per tahun dibayar dari dana BOS."])])
     got = sorted(f["reported"] for f in rep["findings"] if f["rule"] == "TXT005")
     assert got == ["$efesiensi", "${kendala}"]
+
+
+def test_decimal_marks_leave_a_flat_exports_lines_unmade():
+    """TXT102 reads a flat export's typed numbers from the grid: the cells of its lazy lines are not made
+    (a 100,000-line export would pay seconds and hundreds of MB for them)."""
+    from pathlib import Path
+
+    from auditor.engine import Context
+    from auditor.loader import load_all
+    from auditor.tables.model import LazyRow, Row
+    sample = Path(__file__).resolve().parent.parent / "samples" / "kalisat-2024" / "sipd-realisasi-2024.xlsx"
+    files, _ = load_all([str(sample)])
+    rule = load_rules()["TXT102"]
+    list(rule.check_module().run(rule, Context(files=files)))
+    lazy = [r for t in files[0].tables for r in t.rows if isinstance(r, LazyRow)]
+    assert lazy
+    cells = Row.__dict__["cells"]
+    made = 0
+    for r in lazy:
+        try:
+            cells.__get__(r, Row)
+            made += 1
+        except AttributeError:
+            pass
+    assert made == 0

@@ -54,6 +54,16 @@ _DOT_DECIMAL = re.compile(r"^-?\d{1,3}\.\d{1,2}\s*%?$")           # 83.2, 99.75 
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(?:\.\d{3})*,\d+\s*%?$")   # 3,43 ; 1.234,5
 
 
+def _typed_rows(t):
+    """The rows that may hold a typed number: all of them, but for a flat export only those with a text in
+    a numeric column (read from the grid: the cells of its other lines are never made)."""
+    if t.source is None:
+        return t.rows
+    values = t.grid.values
+    cols = [c for _canon, c, is_num, _letters in t.source.plan if is_num]
+    return [row for row in t.rows if any(type(values[row.r][c]) is str for c in cols)]
+
+
 def _decimal_marks(rule, ctx):
     """A document's numbers typed with two decimal marks ("83.2" among "3,43" and "74,25"): judged once
     for the whole document from the texts people typed (a workbook's own numbers carry no mark); the
@@ -62,7 +72,7 @@ def _decimal_marks(rule, ctx):
     for f in ctx.files:
         dots, commas = [], []
         for t in f.tables:
-            for row in t.rows:
+            for row in _typed_rows(t):
                 for cell in row.cells.values():
                     if cell.num is None or not isinstance(cell.raw, str):
                         continue
