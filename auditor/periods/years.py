@@ -126,26 +126,21 @@ def _month_no(word: str) -> int:
     return MONTHS.index(w) + 1
 
 
+_PERIOD_FORMS = ((_P_MONTH_UPTO, None, True), (_P_TW_UPTO, 3, True), (_P_SEM_UPTO, 6, True),
+                 (_P_MONTH, None, False), (_P_TW, 3, False), (_P_SEM, 6, False))
+
+
 def stated_period(lines) -> Period | None:
     """The one period a document's title lines state, or None (none, or two different ones)."""
     found: set[Period] = set()
     for line in lines:
-        got = None
-        for rx, per in ((_P_MONTH_UPTO, None), (_P_TW_UPTO, 3), (_P_SEM_UPTO, 6)):
+        # "s.d. …" (cumulative) forms first, then a single month / triwulan / semester
+        for rx, per, cumulative in _PERIOD_FORMS:
             m = rx.search(line)
             if m:
                 n = _month_no(m.group(1)) if per is None else _ROMAN[m.group(1).lower()] * per
-                got = Period(n, True, m.group(0).strip())
+                found.add(Period(n, cumulative, m.group(0).strip()))
                 break
-        if got is None:
-            for rx, per in ((_P_MONTH, None), (_P_TW, 3), (_P_SEM, 6)):
-                m = rx.search(line)
-                if m:
-                    n = _month_no(m.group(1)) if per is None else _ROMAN[m.group(1).lower()] * per
-                    got = Period(n, False, m.group(0).strip())
-                    break
-        if got is not None:
-            found.add(got)
     if len({(p.month, p.cumulative) for p in found}) != 1:
         return None
     return next(iter(found))
