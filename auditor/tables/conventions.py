@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..codes import numbering_level
 from ..numbers import Num
 from .model import Table
 
@@ -96,7 +97,6 @@ def scaled(num: Num | None, power: int) -> Num | None:
 _ROMAN = re.compile(r"^(?=[IVX]$|[IVXLC]{2})(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _UPPER = re.compile(r"^[A-Z]$")
 _LOWER = re.compile(r"^[a-z]$")
-_DIGITS = re.compile(r"^[0-9]{1,3}(\.[0-9]{1,3})*$")
 
 
 def _roman_value(s: str) -> int:
@@ -120,15 +120,16 @@ def shape(token: str, prev_upper: str | None) -> str | None:
         return "upper"
     if _LOWER.match(s):
         return "lower"
-    if _DIGITS.match(s):
-        return "d" + ".d" * s.count(".")
+    depth = numbering_level(s)          # the digit numbering codes.py already reads ("1", "1.1", "1.1.1")
+    if depth:
+        return "d" + ".d" * (depth - 1)
     return None
 
 
 def ordinal(token: str) -> str | None:
     """The number a token stands for, as digits: "II" -> "2", "B" -> "2", "b" -> "2", "1.2" -> "1.2"."""
     s = token.strip().rstrip(".)").lstrip("(")
-    if _DIGITS.match(s):
+    if numbering_level(s):
         return s
     if _ROMAN.match(s):
         return str(_roman_value(s))
