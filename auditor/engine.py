@@ -193,6 +193,9 @@ def build_report(paths, files: list[FileResult], skipped: list[dict], rules: dic
         findings = list(settings.findings)
         findings += run_rules(ctx, rules)
         coverage = [coverage_dict(c, lang) for c in ctx.coverage()]
+        for f, c in zip(files, coverage):
+            if f.same_as:
+                c["same_as"] = f.same_as              # audited through the .docx it renders (readers.twin)
     finally:
         # the narrative analysis in the cache refers back to the context: without this, a folder's
         # tables, rows and cells stay alive until a full garbage collection, which comes rarely when

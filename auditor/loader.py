@@ -23,6 +23,8 @@ class FileResult:
     error: str | None = None
     sheets: int = 0
     pages: int | None = None                  # PDF: its number of pages
+    same_as: str | None = None                # PDF: the .docx beside it whose text it renders (readers.twin)
+    twin: tuple | None = None                 # .docx: (units, header rows) a PDF beside it is compared with
     # parts no check looked at, with the reason (coverage.NotAudited): readers append theirs (a scanned
     # page, a sheet of no known shape); the run adds tables without rows and numbers never checked
     not_audited: list = field(default_factory=list)
@@ -38,6 +40,7 @@ class FileResult:
             "paragraphs": len(self.paragraphs),
             "error": self.error,
             **({"pages": self.pages} if self.pages is not None else {}),
+            **({"same_as": self.same_as} if self.same_as else {}),
         }
 
 
@@ -90,10 +93,11 @@ class Opened:
     problem: Exception | None = None     # an InputProblem: the file is not read further
     parsed: object = None                # readers.workbook.parse(), or readers.pdf.read_pdf()
     details: dict | None = None          # a big workbook's streamed details pass, run beside the parse
+    texts: list[str] | None = None       # a PDF with a .docx beside it: its pages' text only (readers.twin)
     error: Exception | None = None       # the parse failed: reported as the reader failing
 
 
-def open_file(path: str, limits=None) -> Opened:
+def open_file(path: str, limits=None, text_only: bool = False) -> Opened:
     from .readers import safety
     from .readers.safety import InputProblem, Limits, check_file
 
@@ -125,18 +129,30 @@ def open_file(path: str, limits=None) -> Opened:
         # PDFium releases the GIL: the pages are read while the rules' imports load. Only this thread
         # calls PDFium while it runs (PDFium is not thread-safe; load_all reads files one at a time here).
         try:
-            from .readers.pdf import read_pdf
+            from .readers.pdf import page_texts, read_pdf
+            if text_only:
+                # first only its text: if it renders the .docx beside it, that is all it needs (load_file)
+                opened.texts = page_texts(path, max_pages=limits.max_pdf_pages if limits else None)
+                if opened.texts is not None:
+                    return opened
             opened.parsed = read_pdf(path, max_pages=limits.max_pdf_pages if limits else None)
         except Exception as e:  # an InputProblem (password, pages) or a PDFium failure: load_file reports it
             opened.error = e
     return opened
 
 
-def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResult:
+def load_file(path: str, limits=None, opened: Opened | None = None, words: list[FileResult] = (),
+              twin: bool = False) -> FileResult:
     """Read one file (`opened`: open_file's result for it, when that ran ahead). Never raises for
-    anything the file itself does wrong."""
+    anything the file itself does wrong. `twin`: a .docx's text is kept for a PDF beside it to be
+    compared with; `words`: those .docx files, read already, for a PDF (`opened` with its text only)."""
     if opened is None:
         opened = open_file(path, limits)
+    if opened.texts is not None:
+        same = _rendered(opened.texts, words)
+        if same is not None:
+            return FileResult(path=path, format="pdf", pages=len(opened.texts), same_as=same)
+        opened = open_file(path, limits)          # not the same text: read in full, as any PDF
     res = FileResult(path=path)
     if opened.problem is not None:
         e = opened.problem
@@ -149,6 +165,9 @@ def load_file(path: str, limits=None, opened: Opened | None = None) -> FileResul
             from .readers.document import read_document
             doc = read_document(path)
             grids, res.paragraphs = doc.grids, doc.paragraphs
+            if twin and doc.body is not None:
+                from .readers.twin import word_units
+                res.twin = word_units(doc.body)
         elif kind == "pdf":
             if opened.error is not None:
                 raise opened.error
@@ -233,22 +252,59 @@ def collect(paths: list[str]) -> tuple[list[str], list[dict]]:
     return d.files, [{"path": s.path, "reason": s.reason, "message": s.message} for s in d.skipped]
 
 
+def _rendered(texts: list[str], words: list[FileResult]) -> str | None:
+    """The .docx among `words` whose text the PDF's pages render, if one does (readers.twin)."""
+    from .readers.twin import page_streams, same_text
+
+    streams = page_streams(texts)
+    if streams is None:
+        return None
+    for w in words:
+        if w.twin is not None and not w.error and same_text(*w.twin, streams) is None:
+            return w.path
+    return None
+
+
+def _twin_plan(files: list[str]) -> tuple[list[int], set[int], set[int]]:
+    """The order files are read in, the .docx files to keep text of, and the PDFs to compare first: a PDF
+    with a .docx in the same folder, read after it."""
+    folder = [os.path.dirname(os.path.abspath(p)) for p in files]
+    ext = [os.path.splitext(p)[1].lower() for p in files]
+    words = {i for i, e in enumerate(ext) if e == ".docx"}
+    pdfs = {i for i, e in enumerate(ext) if e == ".pdf" and any(folder[j] == folder[i] for j in words)}
+    words = {j for j in words if any(folder[j] == folder[i] for i in pdfs)}
+    order = [i for i in range(len(files)) if i not in pdfs] + sorted(pdfs)
+    return order, words, pdfs
+
+
 def load_all(paths: list[str], warm=None) -> tuple[list[FileResult], list[dict]]:
     """Every file of `paths`, read in order while a thread opens (checks and parses) the next one.
     `warm`: work for the main thread while the first file is being opened - the imports the rules
-    will need, which would otherwise wait for the parse of a big export."""
+    will need, which would otherwise wait for the parse of a big export. A PDF with a .docx beside it is
+    read after it, and only its text when that is the .docx's (readers.twin); results keep `paths`' order."""
     from concurrent.futures import ThreadPoolExecutor
 
     files, skipped = collect(paths)
     files = [os.fspath(p) for p in files]
-    out: list[FileResult] = []
+    order, words, pdfs = _twin_plan(files)
+    out: list[FileResult | None] = [None] * len(files)
+
+    def start(k: int):
+        i = order[k]
+        return pool.submit(open_file, files[i], None, i in pdfs)
+
     with ThreadPoolExecutor(1, thread_name_prefix="lkip-open") as pool:
-        ahead = pool.submit(open_file, files[0]) if files else None
+        ahead = start(0) if files else None
         if warm is not None:
             warm()
-        for i, path in enumerate(files):
+        for k, i in enumerate(order):
             opened = ahead.result()
-            ahead = pool.submit(open_file, files[i + 1]) if i + 1 < len(files) else None
-            out.append(load_file(path, opened=opened))
+            ahead = start(k + 1) if k + 1 < len(order) else None
+            here = os.path.dirname(os.path.abspath(files[i]))
+            beside = [out[j] for j in words if out[j] is not None
+                      and os.path.dirname(os.path.abspath(files[j])) == here] if i in pdfs else ()
+            out[i] = load_file(files[i], opened=opened, words=beside, twin=i in words)
             del opened
+    for i in words:
+        out[i].twin = None                        # compared: no longer needed
     return out, skipped

@@ -51,6 +51,8 @@ def run(rule, ctx):
         yield from conventions(rule, ctx)
     else:
         for f in ctx.files:
+            if getattr(f, "same_as", None):
+                continue     # a PDF rendering the .docx beside it: its tables are that file's (readers.twin)
             # a PDF of scanned pages only has its own finding (IN020) saying nothing in it was audited
             scanned_only = getattr(f, "pages", None) and not f.paragraphs and any(p.rule == "IN020" for p in f.problems)
             # generic tables (a header of no known kind) do not count as a recognised table

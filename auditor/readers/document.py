@@ -29,6 +29,7 @@ class Document:
     path: str
     grids: list[Grid]
     paragraphs: list[Paragraph]
+    body: list | None = field(default=None, repr=False)   # _walk_body's items (readers.twin compares a PDF with them)
 
 
 _HEADING = re.compile(r"heading\s*(\d)", re.I)
@@ -306,4 +307,4 @@ def read_document(path: str) -> Document:
         index, section, near, _caption = place.paragraph(text, level)
         paragraphs.append(Paragraph(path=path, index=index, text=text, style=style, section=section,
                                     near_table=near))
-    return Document(path=path, grids=grids, paragraphs=paragraphs)
+    return Document(path=path, grids=grids, paragraphs=paragraphs, body=items)

@@ -482,6 +482,40 @@ def _open(path: str):
         raise InputProblem(path, "corrupt_pdf", f"The PDF is damaged and cannot be opened ({str(e)[:80]}).") from None
 
 
+def page_texts(path: str, max_pages: int | None = None) -> list[str] | None:
+    """The text of every page (one PDFium call a page: what readers.twin compares with a .docx), or None
+    when a page cannot be loaded (the full read reports it). Refuses what read_pdf refuses."""
+    import pypdfium2 as pdfium
+
+    from .safety import Limits
+
+    max_pages = max_pages or Limits().max_pdf_pages
+    pdf = _open(path)
+    try:
+        npages = len(pdf)
+        if npages > max_pages:
+            return None                   # read_pdf says so, in its words
+        out = []
+        for i in range(npages):
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError:
+                return None
+            try:
+                textpage = page.get_textpage()
+                try:
+                    if textpage.count_chars() > _MAX_CHARS_PAGE:
+                        return None
+                    out.append(textpage.get_text_range())
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+        return out
+    finally:
+        pdf.close()
+
+
 def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
     import pypdfium2 as pdfium
     import pypdfium2.raw as R

@@ -6,6 +6,8 @@ with these helpers, so "no findings" is never printed without what it covers.
 """
 from __future__ import annotations
 
+import os
+
 from .labels import cell_ref, display_path, format_value
 
 T = {
@@ -19,6 +21,7 @@ T = {
         "skipped": "{n} berkas dilewati",
         "numbers": "{n} angka",
         "coverage": "Cakupan",
+        "same_as": "isinya sama dengan {name}: angkanya diperiksa di sana",
     },
     "en": {
         "line": "{numbers} numbers read in {tables} tables ({rows} rows); {checked} took part in a check ({pct})",
@@ -30,6 +33,7 @@ T = {
         "skipped": "{n} files skipped",
         "numbers": "{n} numbers",
         "coverage": "Coverage",
+        "same_as": "same text as {name}: its numbers are checked there",
     },
 }
 
@@ -59,6 +63,8 @@ def coverage_line(cov: dict | None, lang: str) -> str:
 
 def short(cov: dict | None, lang: str) -> str:
     """"376/398 angka diperiksa (94,5 %)" — for a column."""
+    if cov and cov.get("same_as"):
+        return _t(lang, "same_as").format(name=os.path.basename(cov["same_as"]))
     if not cov or not cov.get("numbers"):
         return _t(lang, "none") if cov is not None else ""
     return _t(lang, "short").format(**_fields(cov, lang))

@@ -51,6 +51,8 @@ def header(report: dict) -> Panel:
         for t in f["tables"]:
             kinds[t.get("caption") or t["kind"]] += 1
         desc = ", ".join(f"{k}" + (f" ×{n}" if n > 1 else "") for k, n in kinds.items()) or _t(lang, "no_tables")
+        if f.get("same_as") and f.get("coverage") is not None:
+            desc = f"PDF, {f.get('pages')} hlm." if lang != "en" else f"PDF, {f.get('pages')} pages"
         if f.get("unrecognised"):
             desc += f"  [{len(f['unrecognised'])} {_t(lang, 'sheets_unrec')}]"
         if f.get("coverage") is not None:               # coverage: how much of the file was checked
