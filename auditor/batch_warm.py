@@ -17,7 +17,7 @@ import importlib
 MODULES = ("auditor.readers.pdf", "auditor.readers.xlsx_lean", "auditor.readers.html", "auditor.readers.convert",
            "auditor.coverage", "auditor.pages", "auditor.periods.units", "auditor.periods.years",
            "auditor.reference", "auditor.reference.match", "auditor.tables.codetree", "auditor.tables.conventions",
-           "auditor.tables.relations", "auditor.entities", "pypdfium2", "pdfplumber.table")
+           "auditor.tables.relations", "auditor.entities", "auditor.readers.twin", "pypdfium2", "pdfplumber.table")
 
 
 def warm_process() -> None:
@@ -38,6 +38,13 @@ def warm_process() -> None:
     try:
         from .reference import load
         load(None)
+    except Exception:  # noqa: BLE001
+        pass
+    try:
+        from .tables.kinds import compile_all
+        compile_all()
+        from .frames import warm as warm_frames
+        warm_frames()
     except Exception:  # noqa: BLE001
         pass
 

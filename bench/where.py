@@ -74,6 +74,10 @@ def main() -> int:
     from auditor import coverage
     from auditor.readers import pdf as pdf_reader
     wrap(pdf_reader, "read_pdf", "read pdf (in the loader's thread)")
+    wrap(pdf_reader, "page_texts", "read pdf: page text only (beside a .docx; loader's thread)")
+    from auditor.readers import twin
+    wrap(twin, "word_units", "pdf vs docx: the .docx's units")
+    wrap(loader, "_rendered", "pdf vs docx: compare")
     wrap(coverage, "file_coverage", "coverage (per file)")
     wrap(loader, "detect_tables", "detect tables")
     wrap(frames, "build_frames", "frames: build (pandas)")

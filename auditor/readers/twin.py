@@ -61,7 +61,7 @@ def word_units(items: list[tuple]) -> tuple[list[Unit], dict[int, list[str]]]:
                 units.append(Unit(c, None))
             continue
         rows = item[1]
-        row_chars = ["".join(_chars(text) for _span, _vm, text in row) for row in rows]
+        row_chars = [_chars("".join([text for _span, _vm, text in row])) for row in rows]
         acc = ""
         heads = []
         for rc in row_chars[:3]:

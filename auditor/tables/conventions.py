@@ -32,6 +32,7 @@ _UNITS = (
     (re.compile(r"\b(dalam )?ribuan\b|\bribu rupiah\b|\brp\.? ?000\b|\(\s*000\s*\)|\brp\.? ?ribu\b|x ?rp ?1\.?000\b",
                 re.I), 3),
 )
+_ANY_UNIT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _UNITS), re.I)
 
 
 def apply(t: Table) -> None:
@@ -77,9 +78,10 @@ def stated_unit(t: Table) -> int:
     if t.grid.caption:
         texts.append(t.grid.caption)
     for text in texts:
-        for rx, power in _UNITS:
-            if rx.search(text or ""):
-                return power
+        if text and _ANY_UNIT.search(text):          # one search per text; which unit, only where one is
+            for rx, power in _UNITS:
+                if rx.search(text):
+                    return power
     return 0
 
 

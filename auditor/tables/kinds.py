@@ -372,3 +372,12 @@ KINDS = KINDS + (
     ), label_cols=("indikator", "sasaran"), min_score=0),
 )
 BY_NAME = {k.name: k for k in KINDS}
+
+
+def compile_all() -> None:
+    """Compile every kind's header and total-label patterns now (detection compiles them on first use;
+    a batch's fork server calls this so its workers do not each do it: auditor.batch_warm)."""
+    for kind in KINDS:
+        kind.total_rx
+        for col in kind.cols:
+            col.rx
