@@ -31,13 +31,29 @@ def _shared():
     return shared_dir()
 
 
+def _twin_folder(s: Path) -> Path:
+    """bench/out/golden-twin: the sample folder with its PDF beside the .docx (rebuilt each run)."""
+    import shutil
+    d = HERE / "out" / "golden-twin"
+    shutil.rmtree(d, ignore_errors=True)
+    d.mkdir(parents=True)
+    for p in (s / "kalisat-2024").iterdir():
+        shutil.copy(p, d / p.name)
+    shutil.copy(s / "kalisat-2024-pdf" / "lkip-2024.pdf", d / "lkip-2024.pdf")
+    return d
+
+
 def cases() -> list[tuple[str, list[str], dict]]:
     s = REPO / "samples"
     out = [("kalisat-2024", [str(s / "kalisat-2024")], {}),
            ("kalisat-2024-pdf", [str(s / "kalisat-2024-pdf" / "lkip-2024.pdf")], {}),
            ("kalisat-2024-pdf+xlsx", [str(s / "kalisat-2024-pdf" / "lkip-2024.pdf")]
             + sorted(str(p) for p in (s / "kalisat-2024").glob("*.xlsx")), {}),
-           ("kalisat-2024 --previous 2023", [str(s / "kalisat-2024")], {"previous": [str(s / "kalisat-2023")]})]
+           ("kalisat-2024 --previous 2023", [str(s / "kalisat-2024")], {"previous": [str(s / "kalisat-2023")]}),
+           # the .docx and the PDF in two folders: both read in full, findings folded
+           ("kalisat-2024 + pdf elsewhere", [str(s / "kalisat-2024"), str(s / "kalisat-2024-pdf" / "lkip-2024.pdf")], {}),
+           # a user's folder holding both: the PDF is compared with the .docx (readers.twin)
+           ("kalisat-2024 with its pdf", [str(_twin_folder(s))], {})]
     sh = _shared()
     if sh is not None and (sh / "real").is_dir():
         for d in sorted(p for p in (sh / "real").iterdir() if p.is_dir()):
