@@ -209,23 +209,14 @@ class Detector:
                 break
         return cols, heads
 
-    def best_kind(self, flat: list[str], tails: list[str] | None = None
+    @staticmethod
+    def best_kind(flat: list[str], tails: list[str] | None = None
                   ) -> tuple[Kind, dict[str, int], dict[str, str]] | None:
-        best = None
-        key_flat, key_tails = tuple(flat), None if tails is None else tuple(tails)
-        for kind in KINDS:
-            cols, heads = _map_columns(kind, key_flat, key_tails)
-            cols, heads = dict(cols), dict(heads)   # the cached ones stay untouched
-            present = {k.split("@")[0] for k in cols}
-            if not all(s.name in present for s in kind.cols if s.required):
-                continue
-            nreq = sum(1 for s in kind.cols if s.required)
-            if len(present) - nreq < kind.min_score:
-                continue
-            score = (len(present), nreq)
-            if best is None or score > best[0]:
-                best = (score, kind, cols, heads)
-        return None if best is None else best[1:]
+        found = _best_kind(tuple(flat), None if tails is None else tuple(tails))
+        if found is None:
+            return None
+        kind, cols, heads = found
+        return kind, dict(cols), dict(heads)    # the memoised ones stay untouched
 
     # -- body ------------------------------------------------------------------------------
     def is_footer(self, r: int) -> bool:
@@ -470,10 +461,24 @@ class Detector:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _map_columns(kind: Kind, flat: tuple, tails: tuple | None):
-    """Detector.map_columns, memoised: a batch meets the same headers in every folder (pure: the
-    column patterns are constants)."""
-    return Detector.map_columns(kind, list(flat), None if tails is None else list(tails))
+def _best_kind(flat: tuple, tails: tuple | None):
+    """The kind whose columns a header matches best, with its column mapping; memoised: a pure function
+    of the flattened header texts (the kinds' patterns are constants), and a batch meets the same
+    headers in every folder. One lookup per header instead of one per kind per header."""
+    best = None
+    flat_l, tails_l = list(flat), None if tails is None else list(tails)
+    for kind in KINDS:
+        cols, heads = Detector.map_columns(kind, flat_l, tails_l)
+        present = {k.split("@")[0] for k in cols}
+        if not all(s.name in present for s in kind.cols if s.required):
+            continue
+        nreq = sum(1 for s in kind.cols if s.required)
+        if len(present) - nreq < kind.min_score:
+            continue
+        score = (len(present), nreq)
+        if best is None or score > best[0]:
+            best = (score, kind, cols, heads)
+    return None if best is None else best[1:]
 
 
 def _is_section(det: Detector, t: Table, r: int, label: str, texts: list[str]) -> bool:
@@ -567,7 +572,7 @@ def forget_rows() -> None:
     """Drop the memos keyed by cell texts (called when a folder's audit ends). Kept across folders,
     their entries - texts read from one big export after another - pin pieces of the memory each export
     used, and a batch worker's memory crept up by tens of MB per big folder; the header memo
-    (_map_columns), keyed by header rows, is what pays off across folders and stays."""
+    (_best_kind), keyed by header rows, is what pays off across folders and stays."""
     _is_headerish.cache_clear()
     _describe.cache_clear()
 
