@@ -56,8 +56,21 @@ def _is_headerish(text: str) -> bool:
     return len(words) <= 10 and known * 2 >= len(words)
 
 
-def _header_hits(grid: Grid, r: int) -> int:
-    return sum(1 for c in range(grid.ncols) if _is_headerish(grid.text(r, c)))
+def _header_row(grid: Grid, r: int) -> bool:
+    """At least two cells of row r read like column headers. Only the filled cells are looked at (a
+    blank one never reads like a header), and it stops at the second: most rows asked are data rows."""
+    values = grid.values
+    if not 0 <= r < len(values):
+        return False
+    hits = 0
+    for v in values[r]:
+        if v is None or v == "":
+            continue
+        if _is_headerish(v.strip() if isinstance(v, str) else str(v)):   # Grid.text of the cell
+            hits += 1
+            if hits == 2:
+                return True
+    return False
 
 
 class Detector:
@@ -117,7 +130,7 @@ class Detector:
                 r1 = nxt
                 continue
             # an unmerged two-row header: group labels with blanks beside them, sub-labels below
-            if (len(cells) >= 2 and _header_hits(g, nxt) >= 2 and not any(parse_text(t) for t in cells)
+            if (len(cells) >= 2 and _header_row(g, nxt) and not any(parse_text(t) for t in cells)
                     and any(not g.text(r1, c) for c in self.nonempty(nxt))):
                 r1 = nxt
                 continue
@@ -244,7 +257,7 @@ class Detector:
         prev_end = -1
         pending: list[tuple[int, int, list[str]]] = []
         while r < g.nrows:
-            if _header_hits(g, r) >= 2:
+            if _header_row(g, r):
                 r1 = self.header_block(r)
                 flat = self.flatten(r, r1)
                 found = self.best_kind(flat, self.tails(r, r1))
@@ -323,7 +336,7 @@ class Detector:
             # a row with a number in a numeric column is data: checked first, it spares the header test
             # (an int always parses: parse_cell(int) is a Num)
             if not any(type(v) is int or parse_cell(v) for v in (g.get(r, c) for c in (t.columns[n] for n in numeric))
-                       if v is not None) and _header_hits(g, r) >= 2:
+                       if v is not None) and _header_row(g, r):
                 rr1 = self.header_block(r)
                 if self.flatten(r, rr1) == header_sig:   # header repeated after a page break
                     r = rr1 + 1
@@ -333,7 +346,7 @@ class Detector:
                 break
             if blank_run and len(cells) == 1 and not numeric & {k for k, c in t.columns.items() if c in cells}:
                 break   # a title line after a gap starts something else
-            if self.colnum_row(r) and t.rows == []:
+            if not t.rows and self.colnum_row(r):
                 r += 1
                 continue
             blank_run = 0
