@@ -67,3 +67,56 @@ def test_header_row_is_the_full_count():
         for r in range(-1, g.nrows + 1):
             full = sum(1 for c in range(g.ncols) if D._is_headerish(g.text(r, c)))
             assert D._header_row(g, r) == (full >= 2), (g.path, g.sheet, r)
+
+
+def _norm_ref(text: str) -> str:
+    """detect.norm as it was: the regex on any text."""
+    return " ".join(D._PUNCT.sub(" ", text.lower().replace("∑", "σ")).split())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9 %/-().,:\t\n_∑σΣ\u212aİıß\u00a0é") + ["Rp", "Target", "2024"]),
+                max_size=30).map("".join) | st.text(max_size=20))
+def test_norm_ascii_path(text):
+    assert D.norm(text) == _norm_ref(text)
+
+
+def _flatten_ref(det, r0, r1):
+    out = []
+    for c in range(det.g.ncols):
+        parts = []
+        for r in range(r0, r1 + 1):
+            t = det.ttext(r, c) or (det.group_left(r, c) if r < r1 else "")
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        out.append(D.norm(" ".join(parts)) if parts else "")
+    return out
+
+
+def _tails_ref(det, r0, r1):
+    out = []
+    for c in range(det.g.ncols):
+        parts = []
+        for r in range(r0, r1 + 1):
+            rng = det.merge_of.get((r, c))
+            t = det.ttext(r, c) or (det.group_left(r, c) if r < r1 else "")
+            if not t or (parts and parts[-1] == t):
+                continue
+            over = rng[3] > rng[1] and rng[2] < r1 if rng else r < r1 and bool(det.g.text(r + 1, c))
+            if over and D._NEUTRAL_GROUP.match(D.norm(t)):
+                parts = []
+                continue
+            parts.append(t)
+        out.append(D.norm(" ".join(parts)) if parts else "")
+    return out
+
+
+def test_header_texts_are_flatten_and_tails():
+    """One pass gives what the two separate passes (Detector.flatten and .tails before) gave, for every
+    header start and depth of every sample grid, merged ones included."""
+    for g in _sample_grids():
+        det = D.Detector(g)
+        for r0 in range(g.nrows):
+            for r1 in range(r0, min(r0 + D.MAX_HEADER_ROWS, g.nrows)):
+                assert det.header_texts(r0, r1) == (_flatten_ref(det, r0, r1), _tails_ref(det, r0, r1)), \
+                    (g.path, g.sheet, r0, r1)
