@@ -120,3 +120,22 @@ def test_header_texts_are_flatten_and_tails():
             for r1 in range(r0, min(r0 + D.MAX_HEADER_ROWS, g.nrows)):
                 assert det.header_texts(r0, r1) == (_flatten_ref(det, r0, r1), _tails_ref(det, r0, r1)), \
                     (g.path, g.sheet, r0, r1)
+
+
+# -- numeric_cell without its empty-marker test --------------------------------------------------------
+from auditor.numbers import is_empty_marker, parse_cell  # noqa: E402
+from auditor.tables.cells import numeric_cell  # noqa: E402
+
+_MARKERS = ["-", "–", "—", "-,-", "- ,–", "n/a", "N / A", "n.a.", "NA", "na", "Rp -", "Rp. –,--", "IDR-", " ",
+            "\u00a0", "\u200b", "'", "(", ")", "%", "1", "0", ",", ".", "Rp", "x", "\u2212", "\u2010"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MARKERS), max_size=6).map("".join) | st.text(max_size=12))
+def test_an_empty_marker_never_parses(text):
+    """numeric_cell no longer asks is_empty_marker before parsing: a marker has no digit, so it never
+    parses (as text; nor with any number format, which only applies to numbers)."""
+    if is_empty_marker(text):
+        assert parse_cell(text) is None
+        assert parse_cell(text, "#,##0.00") is None
+        assert numeric_cell(text, 0, 0, set(), {(0, 0): "0.00%"}, {})[1] is None
