@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..numbers import Num, is_empty_marker, parse_cell
+from ..numbers import Num, parse_cell
 from ..readers.grid import EXCEL_ERRORS, Grid
 from .model import CellRef, LazyRow, Row
 
@@ -56,7 +56,8 @@ def numeric_cell(raw: Any, r: int, c: int, uncached, formats, int_nums: dict) ->
     text = cell_text(raw) or ""
     unknown = bool(uncached and (r, c) in uncached) or (text.upper() in EXCEL_ERRORS if text else False)
     num = None
-    if text and not unknown and not is_empty_marker(text):
+    # an empty marker ("-", "n/a", "Rp -") needs no test of its own: it has no digit, so it never parses
+    if text and not unknown:
         num = parse_cell(raw, formats.get((r, c)) if formats else None)
     return text, num, unknown
 

@@ -26,8 +26,16 @@ _NEUTRAL_GROUP = re.compile(r"^((jumlah|total|rp|rupiah|dalam|ribuan|tahun|ke|ki
 _SECTION = re.compile(r"^\s*(sasaran|tujuan|jabatan|misi|indikator|program|kegiatan|bidang|urusan)\b", re.I)
 
 
+# _PUNCT for ASCII text as a translation table (every ASCII character _PUNCT matches -> space): str.translate
+# has a fast path for ASCII, ~1/3 cheaper than the regex; norm runs on every header cell and joined header
+_ASCII_PUNCT = str.maketrans({chr(i): " " for i in range(128) if _PUNCT.fullmatch(chr(i))})
+
+
 def norm(text: str) -> str:
-    return " ".join(_PUNCT.sub(" ", text.lower().replace("∑", "σ")).split())
+    low = text.lower()
+    if low.isascii():
+        return " ".join(low.translate(_ASCII_PUNCT).split())
+    return " ".join(_PUNCT.sub(" ", low.replace("∑", "σ")).split())
 
 
 @dataclass
@@ -56,8 +64,21 @@ def _is_headerish(text: str) -> bool:
     return len(words) <= 10 and known * 2 >= len(words)
 
 
-def _header_hits(grid: Grid, r: int) -> int:
-    return sum(1 for c in range(grid.ncols) if _is_headerish(grid.text(r, c)))
+def _header_row(grid: Grid, r: int) -> bool:
+    """At least two cells of row r read like column headers. Only the filled cells are looked at (a
+    blank one never reads like a header), and it stops at the second: most rows asked are data rows."""
+    values = grid.values
+    if not 0 <= r < len(values):
+        return False
+    hits = 0
+    for v in values[r]:
+        if v is None or v == "":
+            continue
+        if _is_headerish(v.strip() if isinstance(v, str) else str(v)):   # Grid.text of the cell
+            hits += 1
+            if hits == 2:
+                return True
+    return False
 
 
 class Detector:
@@ -117,7 +138,7 @@ class Detector:
                 r1 = nxt
                 continue
             # an unmerged two-row header: group labels with blanks beside them, sub-labels below
-            if (len(cells) >= 2 and _header_hits(g, nxt) >= 2 and not any(parse_text(t) for t in cells)
+            if (len(cells) >= 2 and _header_row(g, nxt) and not any(parse_text(t) for t in cells)
                     and any(not g.text(r1, c) for c in self.nonempty(nxt))):
                 r1 = nxt
                 continue
@@ -138,15 +159,37 @@ class Detector:
         return True
 
     def flatten(self, r0: int, r1: int) -> list[str]:
-        out = []
+        return self.header_texts(r0, r1)[0]
+
+    def header_texts(self, r0: int, r1: int) -> tuple[list[str], list[str]]:
+        """Each column's flattened header (its header rows' texts top to bottom, repeats dropped) and
+        its tail: the same without the neutral group labels above it (`Jumlah (Rp)` over
+        `Anggaran | Realisasi` -> "anggaran", "realisasi"; tried when the full header matches no column
+        of a kind). One pass over the header cells for both."""
+        flat: list[str] = []
+        tails: list[str] = []
+        merge_of, text = self.merge_of, self.g.text
         for c in range(self.g.ncols):
-            parts: list[str] = []
+            parts: list[str] = []       # the flattened header's texts
+            tail: list[str] = []        # the tail's: emptied under a neutral group label
             for r in range(r0, r1 + 1):
                 t = self.ttext(r, c) or (self.group_left(r, c) if r < r1 else "")
-                if t and (not parts or parts[-1] != t):
+                if not t:
+                    continue
+                if not parts or parts[-1] != t:
                     parts.append(t)
-            out.append(norm(" ".join(parts)) if parts else "")
-        return out
+                if tail and tail[-1] == t:
+                    continue
+                rng = merge_of.get((r, c))
+                over = rng[3] > rng[1] and rng[2] < r1 if rng else r < r1 and bool(text(r + 1, c))
+                if over and _NEUTRAL_GROUP.match(norm(t)):
+                    tail = []           # a neutral group label (merged or not): what is under it names the column
+                    continue
+                tail.append(t)
+            head = norm(" ".join(parts)) if parts else ""
+            flat.append(head)
+            tails.append(head if tail == parts else norm(" ".join(tail)) if tail else "")
+        return flat, tails
 
     def group_left(self, r: int, c: int) -> str:
         """An unmerged group label stands over the blank header cells to its right that have sub-labels below."""
@@ -159,26 +202,6 @@ class Detector:
             if t:
                 return t if self.g.text(r + 1, cc) else ""
         return ""
-
-    def tails(self, r0: int, r1: int) -> list[str]:
-        """Each column's header without the neutral group labels above it: `Jumlah (Rp)` over
-        `Anggaran | Realisasi` -> "anggaran", "realisasi" (tried when the full, flattened header matches
-        no column of a kind)."""
-        out = []
-        for c in range(self.g.ncols):
-            parts: list[str] = []
-            for r in range(r0, r1 + 1):
-                rng = self.merge_of.get((r, c))
-                t = self.ttext(r, c) or (self.group_left(r, c) if r < r1 else "")
-                if not t or (parts and parts[-1] == t):
-                    continue
-                over = rng[3] > rng[1] and rng[2] < r1 if rng else r < r1 and bool(self.g.text(r + 1, c))
-                if over and _NEUTRAL_GROUP.match(norm(t)):
-                    parts = []          # a neutral group label (merged or not): what is under it names the column
-                    continue
-                parts.append(t)
-            out.append(norm(" ".join(parts)) if parts else "")
-        return out
 
     @staticmethod
     def map_columns(kind: Kind, flat: list[str], tails: list[str] | None = None
@@ -209,23 +232,14 @@ class Detector:
                 break
         return cols, heads
 
-    def best_kind(self, flat: list[str], tails: list[str] | None = None
+    @staticmethod
+    def best_kind(flat: list[str], tails: list[str] | None = None
                   ) -> tuple[Kind, dict[str, int], dict[str, str]] | None:
-        best = None
-        key_flat, key_tails = tuple(flat), None if tails is None else tuple(tails)
-        for kind in KINDS:
-            cols, heads = _map_columns(kind, key_flat, key_tails)
-            cols, heads = dict(cols), dict(heads)   # the cached ones stay untouched
-            present = {k.split("@")[0] for k in cols}
-            if not all(s.name in present for s in kind.cols if s.required):
-                continue
-            nreq = sum(1 for s in kind.cols if s.required)
-            if len(present) - nreq < kind.min_score:
-                continue
-            score = (len(present), nreq)
-            if best is None or score > best[0]:
-                best = (score, kind, cols, heads)
-        return None if best is None else best[1:]
+        found = _best_kind(tuple(flat), None if tails is None else tuple(tails))
+        if found is None:
+            return None
+        kind, cols, heads = found
+        return kind, dict(cols), dict(heads)    # the memoised ones stay untouched
 
     # -- body ------------------------------------------------------------------------------
     def is_footer(self, r: int) -> bool:
@@ -253,10 +267,10 @@ class Detector:
         prev_end = -1
         pending: list[tuple[int, int, list[str]]] = []
         while r < g.nrows:
-            if _header_hits(g, r) >= 2:
+            if _header_row(g, r):
                 r1 = self.header_block(r)
-                flat = self.flatten(r, r1)
-                found = self.best_kind(flat, self.tails(r, r1))
+                flat, tails = self.header_texts(r, r1)
+                found = self.best_kind(flat, tails)
                 if found is None:
                     pending.append((r, r1, flat))      # a generic table, when numbers stand under it
                     notes.append(Unrecognised(g.sheet, "header words of no known table kind: "
@@ -303,6 +317,7 @@ class Detector:
             r += 1
         header_sig = [h for h in flat]
         numeric = {canon for canon in t.columns if kind.spec(canon).numeric}
+        num_cols = [t.columns[n] for n in numeric]
         groups = [canon for canon in t.columns if kind.spec(canon).group]
         plan = self.plan(t, numeric)
         carry: dict[str, CellRef] = {}
@@ -330,9 +345,7 @@ class Detector:
                 t.footer.append(g.text(r, cells[0]))
                 break
             # a row with a number in a numeric column is data: checked first, it spares the header test
-            # (an int always parses: parse_cell(int) is a Num)
-            if not any(type(v) is int or parse_cell(v) for v in (g.get(r, c) for c in (t.columns[n] for n in numeric))
-                       if v is not None) and _header_hits(g, r) >= 2:
+            if not self.has_number(r, num_cols) and _header_row(g, r):
                 rr1 = self.header_block(r)
                 if self.flatten(r, rr1) == header_sig:   # header repeated after a page break
                     r = rr1 + 1
@@ -342,7 +355,7 @@ class Detector:
                 break
             if blank_run and len(cells) == 1 and not numeric & {k for k, c in t.columns.items() if c in cells}:
                 break   # a title line after a gap starts something else
-            if self.colnum_row(r) and t.rows == []:
+            if not t.rows and self.colnum_row(r):
                 r += 1
                 continue
             blank_run = 0
@@ -362,6 +375,16 @@ class Detector:
                 link_hierarchy(t)
         from . import conventions
         conventions.apply(t)
+
+    def has_number(self, r: int, cols: list[int]) -> bool:
+        """A number stands in one of the grid columns `cols` of body row r (an int always parses:
+        parse_cell(int) is a Num)."""
+        row = self.g.values[r]
+        for c in cols:
+            v = row[c]
+            if v is not None and (type(v) is int or parse_cell(v) is not None):
+                return True
+        return False
 
     def plain_line_reader(self, t: Table, kind: Kind, plan: Plan, groups: list[str]):
         """For a flat export: a function that turns a plain line of it into a LazyRow, or returns None
@@ -470,10 +493,24 @@ class Detector:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _map_columns(kind: Kind, flat: tuple, tails: tuple | None):
-    """Detector.map_columns, memoised: a batch meets the same headers in every folder (pure: the
-    column patterns are constants)."""
-    return Detector.map_columns(kind, list(flat), None if tails is None else list(tails))
+def _best_kind(flat: tuple, tails: tuple | None):
+    """The kind whose columns a header matches best, with its column mapping; memoised: a pure function
+    of the flattened header texts (the kinds' patterns are constants), and a batch meets the same
+    headers in every folder. One lookup per header instead of one per kind per header."""
+    best = None
+    flat_l, tails_l = list(flat), None if tails is None else list(tails)
+    for kind in KINDS:
+        cols, heads = Detector.map_columns(kind, flat_l, tails_l)
+        present = {k.split("@")[0] for k in cols}
+        if not all(s.name in present for s in kind.cols if s.required):
+            continue
+        nreq = sum(1 for s in kind.cols if s.required)
+        if len(present) - nreq < kind.min_score:
+            continue
+        score = (len(present), nreq)
+        if best is None or score > best[0]:
+            best = (score, kind, cols, heads)
+    return None if best is None else best[1:]
 
 
 def _is_section(det: Detector, t: Table, r: int, label: str, texts: list[str]) -> bool:
@@ -567,7 +604,7 @@ def forget_rows() -> None:
     """Drop the memos keyed by cell texts (called when a folder's audit ends). Kept across folders,
     their entries - texts read from one big export after another - pin pieces of the memory each export
     used, and a batch worker's memory crept up by tens of MB per big folder; the header memo
-    (_map_columns), keyed by header rows, is what pays off across folders and stays."""
+    (_best_kind), keyed by header rows, is what pays off across folders and stays."""
     _is_headerish.cache_clear()
     _describe.cache_clear()
 

@@ -8,6 +8,7 @@ Detection is by vocabulary and content only, never by file or sheet name.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,7 +50,14 @@ class Kind:
     def spec(self, canon: str) -> Col:
         """The column spec of a canonical column name ("target@2024" -> target)."""
         base = canon.split("@")[0]
-        return next(s for s in self.cols if s.name == base)
+        got = self._specs.get(base)
+        return got if got is not None else next(s for s in self.cols if s.name == base)
+
+    @functools.cached_property
+    def _specs(self) -> dict[str, Col]:
+        """Column spec by name, the first of a name winning (as a search of `cols` finds it); asked for
+        every column of every table detected."""
+        return {s.name: s for s in reversed(self.cols)}
 
     @property
     def total_rx(self) -> re.Pattern:
