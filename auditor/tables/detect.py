@@ -604,9 +604,15 @@ def forget_rows() -> None:
     """Drop the memos keyed by cell texts (called when a folder's audit ends). Kept across folders,
     their entries - texts read from one big export after another - pin pieces of the memory each export
     used, and a batch worker's memory crept up by tens of MB per big folder; the header memo
-    (_best_kind), keyed by header rows, is what pays off across folders and stays."""
+    (_best_kind), keyed by header rows, is what pays off across folders and stays. The number parse
+    (keyed by a cell's text) and formula tokens (by a formula's text) go too: kept, they would also make a
+    batch of identical folders - the benchmark's - look faster than a real kabupaten's."""
     _is_headerish.cache_clear()
     _describe.cache_clear()
+    from ..numbers import _parse_full
+    from .formula_refs import _tokens
+    _parse_full.cache_clear()
+    _tokens.cache_clear()
 
 
 def detect_tables(grid: Grid) -> tuple[list[Table], list[Unrecognised]]:
