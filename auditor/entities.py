@@ -47,7 +47,10 @@ def normalise(name: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    na, nb = normalise(a), normalise(b)
+    return _normalised_similarity(normalise(a), normalise(b))
+
+
+def _normalised_similarity(na: str, nb: str) -> float:
     if not na or not nb:
         return 0.0
     if na == nb:
@@ -67,12 +70,14 @@ class Match:
 
 
 def best_match(name: str, candidates: list[str], threshold: float = 88.0, margin: float = 4.0) -> Match:
-    scored = sorted(((similarity(name, c), i) for i, c in enumerate(candidates)), reverse=True)
+    # similarity(name, c) for each candidate, the stated name normalised once (not once per candidate)
+    na, sim = normalise(name), _normalised_similarity
+    norm = [normalise(c) for c in candidates]
+    scored = sorted(((sim(na, nc), i) for i, nc in enumerate(norm)), reverse=True)
     if not scored or scored[0][0] < threshold:
         return Match(None, scored[0][0] if scored else 0.0, [])
     top, i = scored[0]
-    close = [j for s, j in scored[1:] if s >= threshold and top - s < margin and normalise(candidates[j])
-             != normalise(candidates[i])]
+    close = [j for s, j in scored[1:] if s >= threshold and top - s < margin and norm[j] != norm[i]]
     if close:
         return Match(None, top, [i] + close)
     return Match(i, top, [])
@@ -92,15 +97,19 @@ class OfficialNames:
         coded = [e.code for e in store.entities.values() if e.code]
         self.jenis = nomenclature.jenis_of(coded)
         self.bidang = sorted({".".join(c.split(".")[:2]) for c in coded if c.count(".") >= 1})
+        # (level, parent's code) -> the official names (as reference.match.words), their codes as written
         self._cands: dict[tuple, tuple[list[str], list[str]]] = {}
+        # (level, parent's code, stated name) -> best_match among those names: tables restate the same
+        # names under the same parent (anggaran, PK, RKT, T-C.27, …), each once matched here per audit
+        self._matches: dict[tuple, Match] = {}
 
-    def _candidates(self, store, level: str, parent: str | None) -> tuple[list[str], list[str]]:
+    def _candidates(self, store, level: str, parent: str | None) -> tuple[tuple, list[str], list[str]]:
         pent = store.entities.get(parent) if parent else None
         pcode = pent.code if pent is not None and pent.code else None
         key = (level, pcode)
         got = self._cands.get(key)
         if got is not None:
-            return got
+            return (key,) + got
         names, keys = [], []
         if pcode:
             for e in self.nom.children(self.jenis, pcode, level):
@@ -115,8 +124,9 @@ class OfficialNames:
                     for e in self.nom.in_bidang(self.jenis, "X.XX", level):
                         names.append(e.name)
                         keys.append(b + e.code[4:])
-        got = self._cands[key] = (names, keys)
-        return got
+        from .reference.match import words
+        got = self._cands[key] = ([words(n) for n in names], keys)
+        return (key,) + got
 
     @staticmethod
     def _as_written(code: str, near: str) -> str:
@@ -125,11 +135,13 @@ class OfficialNames:
     def resolve(self, store, level: str, name: str, parent: str | None) -> tuple[str, float] | None:
         if level not in ("program", "kegiatan", "sub_kegiatan"):
             return None
-        names, keys = self._candidates(store, level, parent)
+        cands, names, keys = self._candidates(store, level, parent)
         if not names:
             return None
-        from .reference.match import words
-        m = best_match(words(name), [words(n) for n in names])
+        m = self._matches.get((cands, name))
+        if m is None:
+            from .reference.match import words
+            m = self._matches[(cands, name)] = best_match(words(name), names)
         if not m.ok:
             return None
         key = keys[m.index]

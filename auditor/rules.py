@@ -106,7 +106,35 @@ def _rule_from(d: dict, source: str) -> Rule:
                 tolerance=Tolerance.from_params(tol), source=source)
 
 
+# a shipped file already loaded in this process: (path, cache setting) -> (its mtime/size stamp, its
+# data marshalled). The scales are read on every audit (grades, settings); this spares the path checks,
+# the hash of the file and the read of the user cache each time. Each call still gets data of its own
+# (marshal.loads); a changed file or cache setting (LKIP_AUDIT_CACHE, XDG_CACHE_HOME) loads it as before.
+_LOADED: dict[tuple, tuple[tuple, bytes]] = {}
+
+
 def load_yaml(path: str | os.PathLike) -> Any:
+    import marshal
+
+    key = (os.fspath(path), os.environ.get("LKIP_AUDIT_CACHE"), os.environ.get("XDG_CACHE_HOME"))
+    try:
+        st = os.stat(key[0])
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    held = _LOADED.get(key)
+    if held is not None and held[0] == stamp:
+        return marshal.loads(held[1])
+    data = _load_yaml(path)
+    if stamp is not None and _builtin(path):
+        try:
+            _LOADED[key] = (stamp, marshal.dumps(data))
+        except ValueError:
+            pass            # not plain data (e.g. a YAML date): read each time, as before
+    return data
+
+
+def _load_yaml(path: str | os.PathLike) -> Any:
     if _builtin(path):
         got = _cached(path)
         if got is not _MISS:

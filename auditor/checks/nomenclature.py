@@ -126,7 +126,15 @@ def _flat(t) -> list[Stated]:
 
 def resolved(ctx) -> list[Stated]:
     """Rows without a code that the fact store tied to a coded entity (by name, pagu or the
-    nomenclature): their stated name is judged against the official name of that code."""
+    nomenclature): their stated name is judged against the official name of that code (once per audit:
+    every mode asks)."""
+    got = ctx.cache.get("nomenclature:resolved")
+    if got is None:
+        got = ctx.cache["nomenclature:resolved"] = _resolved(ctx)
+    return got
+
+
+def _resolved(ctx) -> list[Stated]:
     store = ctx.facts()
     out = []
     seen = set()
@@ -151,6 +159,19 @@ def _jenis(ctx, nom, items) -> str:
     return ctx.cache["nomenclature:jenis"]
 
 
+def _lookups(ctx, nom, jenis):
+    """nom.lookup(code, jenis), each code looked up once per audit: the modes (unknown_code, former_code,
+    name) each ask for every stated code, and tables restate the same codes."""
+    memo = ctx.cache.setdefault("nomenclature:lookup", {})
+
+    def lookup(code):
+        key = (code, jenis)
+        if key not in memo:
+            memo[key] = nom.lookup(code, jenis)
+        return memo[key]
+    return lookup
+
+
 def _loc(s: Stated, cell: str | None) -> Location:
     return Location(path=s.path, sheet=s.sheet, cell=cell, table=s.kind, row_label=s.row_label, caption=s.caption)
 
@@ -167,13 +188,14 @@ def run(rule, ctx):
     nom = reference(ctx)
     rows = stated(ctx)
     jenis = _jenis(ctx, nom, rows + resolved(ctx))     # the same for every mode, whichever runs first
+    lookup = _lookups(ctx, nom, jenis)
     if mode == "indicator":
         yield from _indicators(rule, ctx, nom, jenis)
         return
     items = rows + resolved(ctx) if mode == "name" else rows
     done = set()
     for s in items:
-        e = nom.lookup(s.code, jenis)
+        e = lookup(s.code)
         if mode == "unknown_code":
             if s.code_cell:
                 _mark(ctx, s, s.code_cell)
@@ -198,7 +220,7 @@ def run(rule, ctx):
             if e is None or not e.now or key in done:
                 continue
             done.add(key)
-            new = nom.lookup(e.now, jenis)
+            new = lookup(e.now)
             yield rule.emit(ctx, _loc(s, s.code_cell), reported=s.code, expected=e.now, code=s.code,
                             level=LEVEL_WORDS[s.level], reported_text=s.name, expected_value=e.now,
                             official=new.name if new else "", revision=nom.revision)
@@ -217,8 +239,7 @@ def _other_year(ctx, revision) -> bool:
 
 
 def _name(rule, ctx, nom, jenis, s: Stated, e):
-    from ..reference.match import same
-    if e is None or not s.name or same(s.name, e.name, rule.params["threshold"]):
+    if e is None or not s.name or _same(ctx, s.name, e.name, rule.params["threshold"]):
         return
     # what the stated name is, when it is the official name of another code of the same bidang
     other = _named(nom, jenis, s, rule.params["threshold"])
@@ -232,6 +253,17 @@ def _name(rule, ctx, nom, jenis, s: Stated, e):
                                      label=f"{e.code} ({nom.revision})")],
                     code=s.code, level=LEVEL_WORDS[s.level], reported_text=s.name, expected_value=e.name,
                     revision=nom.revision)
+
+
+def _same(ctx, name: str, official: str, threshold) -> bool:
+    """reference.match.same, once per pair of names per audit (tables restate the same names)."""
+    memo = ctx.cache.setdefault("nomenclature:same", {})
+    key = (name, official, threshold)
+    got = memo.get(key)
+    if got is None:
+        from ..reference.match import same
+        got = memo[key] = same(name, official, threshold)
+    return got
 
 
 def _as_written(code: str, ref_code: str) -> str:
