@@ -95,6 +95,7 @@ def _decimal_marks(rule, ctx):
 
 _MONTHS = {m: i for i, m in enumerate(MONTHS, 1)}
 _SIGNED = re.compile(r"\bpada\s+tanggal\s*:?\s*(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_SIGNED_KEYS = ("tanggal",)           # a word _SIGNED needs: a paragraph without it is not searched
 WITHIN_DAYS = 7
 
 
@@ -105,10 +106,12 @@ def _signing_dates(rule, ctx):
     Dates further apart are other documents bound together, not compared."""
     from collections import Counter
     from datetime import date
+
+    from ..text.claims import may_match
     for f in ctx.files:
         stated = []
         for p in f.paragraphs:
-            if len(p.text) > HEADING_MAX:
+            if len(p.text) > HEADING_MAX or not may_match(p.text, _SIGNED_KEYS):
                 continue
             for m in _SIGNED.finditer(p.text):
                 try:
@@ -137,6 +140,8 @@ def _signing_dates(rule, ctx):
 _LIST = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d{1,2})\s+"
                    r"(program|kegiatan|sub\s*kegiatan|sasaran|indikator|tujuan|rincian output)\s+"
                    r"(?:yaitu|adalah|antara\s+lain|meliputi)\s*:?\s+(.+?)(?:\.\s|\.$|$)", re.I)
+# the words one of which _LIST needs (text.claims.may_match: a paragraph without any is not searched)
+_LIST_KEYS = ("yaitu", "adalah", "antara", "meliputi")
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*", re.I)
 
 
@@ -144,8 +149,11 @@ def _list_names(rule, ctx):
     """A sentence that announces named items ("Terdapat dua program yaitu … dan …") where an item is a
     bare amount: the name was never filled in ("yaitu 1.848.706.000 dan program Dukman …")."""
     from ..numbers import parse_text
+    from ..text.claims import may_match
     for f in ctx.files:
         for p in f.paragraphs:
+            if not may_match(p.text, _LIST_KEYS):
+                continue
             for m in _LIST.finditer(p.text):
                 for item in _ITEM_SPLIT.split(m.group(2)):
                     item = item.strip()
@@ -227,10 +235,11 @@ def _one_char_apart(a: str, b: str) -> bool:
 
 
 def _reference_numbers(rule, ctx):
+    from ..text.claims import may_match
     for f in ctx.files:
         found: list[tuple[list[str], object]] = []
         for p in f.paragraphs:
-            if len(p.text) > HEADING_MAX:
+            if len(p.text) > HEADING_MAX or not may_match(p.text, ("nomor",)):     # a word _REF needs
                 continue
             for m in _REF.finditer(p.text):
                 found.append((_parts(m.group(1)), p))
