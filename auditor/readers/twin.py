@@ -107,8 +107,8 @@ def word_units(items: list[tuple]) -> tuple[list[Unit], dict[int, list[str]]]:
     return units, headers
 
 
-def _edge_lines(text: str) -> tuple[str, str, bool] | None:
-    """A page's first and last non-blank lines (stripped), and whether they are one line; None when it has none."""
+def _edge_lines(text: str) -> tuple[str, str] | None:
+    """A page's first and last non-blank lines (stripped; the same line when it has one), None when it has none."""
     lines = text.splitlines()
     for i, ln in enumerate(lines):
         first = ln.strip()
@@ -119,7 +119,7 @@ def _edge_lines(text: str) -> tuple[str, str, bool] | None:
     j = len(lines) - 1
     while not lines[j].strip():           # stops at line i at the latest
         j -= 1
-    return first, lines[j].strip(), i == j
+    return first, lines[j].strip()
 
 
 def page_streams(pages: list[str]) -> list[str] | None:
@@ -129,7 +129,7 @@ def page_streams(pages: list[str]) -> list[str] | None:
     if any(e is None for e in edges):
         return None
     edge: Counter = Counter()
-    for first, last, _one in edges:
+    for first, last in edges:
         for ln in {first, last}:
             edge[_NUMBER.sub("#", ln)] += 1
     repeated = {t for t, n in edge.items() if n >= max(2, (len(pages) + 1) // 2)}
@@ -138,14 +138,14 @@ def page_streams(pages: list[str]) -> list[str] | None:
         return bool(_PAGE_NUMBER.match(ln)) or _NUMBER.sub("#", ln) in repeated
 
     out = []
-    for text, (first, last, one) in zip(pages, edges):
+    for text, (first, last) in zip(pages, edges):
         # the letters and digits of the page without its first and/or last line when they are running
         # lines: blank lines and line breaks hold none, so the page's are those of its lines in order,
-        # and a line left out is a prefix or a suffix of them
+        # and a line left out is a prefix or a suffix of them (a one-line page left out once is empty)
         chars = _chars(text)
         if running(first):
             chars = chars[len(_chars(first)):]
-        if not one and running(last):             # (a one-line page's line was its first)
+        if chars and running(last):
             chars = chars[:len(chars) - len(_chars(last))]
         out.append(chars)
     return out
