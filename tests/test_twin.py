@@ -185,3 +185,67 @@ def test_a_pdf_of_another_version_of_the_docx_is_read_in_full(tmp_path):
     shutil.copy(src / "lkip-2024.pdf", folder / "lkip-2024.pdf")
     files, _ = load_all([str(folder)])
     assert [f for f in files if f.path.endswith(".pdf")][0].same_as is not None
+
+
+# ---- the fast letters-and-digits and page streams give what the plain ways give ---------------------
+
+def _plain_chars(text: str) -> str:
+    import re
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _plain_page_streams(pages: list[str]) -> list[str] | None:
+    """page_streams as first written: every line stripped, the running ones dropped, the rest joined."""
+    import re
+
+    from auditor.readers.twin import _NUMBER, _PAGE_NUMBER
+    lines_of = [[ln.strip() for ln in t.splitlines() if ln.strip()] for t in pages]
+    if any(not ls for ls in lines_of):
+        return None
+    edge: Counter = Counter()
+    for ls in lines_of:
+        for ln in {ls[0], ls[-1]}:
+            edge[_NUMBER.sub("#", ln)] += 1
+    repeated = {t for t, n in edge.items() if n >= max(2, (len(pages) + 1) // 2)}
+
+    def running(ln):
+        return bool(_PAGE_NUMBER.match(ln)) or _NUMBER.sub("#", ln) in repeated
+
+    out = []
+    for ls in lines_of:
+        if ls and running(ls[0]):
+            ls = ls[1:]
+        if ls and running(ls[-1]):
+            ls = ls[:-1]
+        out.append(re.sub(r"[\W_]+", "", " ".join(ls)))
+    return out
+
+
+def test_letters_and_digits_as_the_pattern_takes_them():
+    import random
+
+    from auditor.readers.twin import _chars
+    every = "".join(chr(i) for i in range(0x110000))         # lone surrogates included
+    assert _chars(every) == _plain_chars(every)
+    rnd = random.Random(5)
+    alphabet = [chr(i) for i in range(0x250)] + list("•–✓×≤±\ufffeΣ▪²“”≥\uf0b7é١٢ⅻ½_\ud800𝟘😀\u2028\x85")
+    for _ in range(50000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert _chars(s) == _plain_chars(s), repr(s)
+
+
+def test_page_streams_as_first_written():
+    import random
+    rnd = random.Random(7)
+    pieces = ["Halaman 3", "hal. 12", "- 4 -", "iv", "LKIP Kecamatan 2024", "LKIP Kecamatan 2025", "Tabel 3.1", "  ",
+              "", "Realisasi Rp 1.000,00", "x", "•", "é", "\t", "12", "page 2 of 9", "Σ ²", "ab_cd"]
+    seps = ["\r\n", "\n", "\r", "\u2028", "\x0b", "\x0c", "\x1c", "\x85", "  \n"]
+    for _ in range(20000):
+        pages = []
+        for _ in range(rnd.randint(1, 6)):
+            n = rnd.randint(0, 5)
+            pages.append("".join(rnd.choice(pieces) + (rnd.choice(seps) if k < n - 1 or rnd.random() < 0.3 else "")
+                                 for k in range(n)))
+        assert page_streams(pages) == _plain_page_streams(pages), pages
+    sample = [ln for ln in _rendered()]
+    assert page_streams([_page(*sample, number=1)]) == _plain_page_streams([_page(*sample, number=1)])

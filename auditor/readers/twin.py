@@ -36,9 +36,16 @@ _NUMBER = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(halaman|hal\.?|page)?\s*-?\s*[\divxlc]{1,6}\s*-?(\s*(dari|of)\s*\d+)?$", re.I)
 
 
+# the ASCII characters that are not letters or digits ([\W_] among ASCII), as bytes to delete
+_ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
 def _chars(text: str) -> str:
-    """The letters and digits of a text, in order (what is compared)."""
-    return _NOT_WORD.sub("", text)
+    """The letters and digits of a text, in order (what is compared): _NOT_WORD.sub("", text), but the
+    ASCII ones are dropped by one bytes.translate (UTF-8 keeps every non-ASCII character in bytes >= 0x80,
+    which the deletion leaves alone), and the regex runs only on what is left when that is not ASCII."""
+    kept = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_WORD).decode("utf-8", "surrogatepass")
+    return kept if kept.isascii() else _NOT_WORD.sub("", kept)
 
 
 @dataclass
@@ -100,15 +107,30 @@ def word_units(items: list[tuple]) -> tuple[list[Unit], dict[int, list[str]]]:
     return units, headers
 
 
+def _edge_lines(text: str) -> tuple[str, str] | None:
+    """A page's first and last non-blank lines (stripped; the same line when it has one), None when it has none."""
+    lines = text.splitlines()
+    for i, ln in enumerate(lines):
+        first = ln.strip()
+        if first:
+            break
+    else:
+        return None
+    j = len(lines) - 1
+    while not lines[j].strip():           # stops at line i at the latest
+        j -= 1
+    return first, lines[j].strip()
+
+
 def page_streams(pages: list[str]) -> list[str] | None:
     """The letters and digits of each page's text, its running header/footer lines and page numbers left
     out; None when a page has no text (a scan: the full read reports it)."""
-    lines_of = [[ln.strip() for ln in t.splitlines() if ln.strip()] for t in pages]
-    if any(not ls for ls in lines_of):
+    edges = [_edge_lines(t) for t in pages]
+    if any(e is None for e in edges):
         return None
     edge: Counter = Counter()
-    for ls in lines_of:
-        for ln in {ls[0], ls[-1]}:
+    for first, last in edges:
+        for ln in {first, last}:
             edge[_NUMBER.sub("#", ln)] += 1
     repeated = {t for t, n in edge.items() if n >= max(2, (len(pages) + 1) // 2)}
 
@@ -116,12 +138,16 @@ def page_streams(pages: list[str]) -> list[str] | None:
         return bool(_PAGE_NUMBER.match(ln)) or _NUMBER.sub("#", ln) in repeated
 
     out = []
-    for ls in lines_of:
-        if ls and running(ls[0]):
-            ls = ls[1:]
-        if ls and running(ls[-1]):
-            ls = ls[:-1]
-        out.append(_chars(" ".join(ls)))
+    for text, (first, last) in zip(pages, edges):
+        # the letters and digits of the page without its first and/or last line when they are running
+        # lines: blank lines and line breaks hold none, so the page's are those of its lines in order,
+        # and a line left out is a prefix or a suffix of them (a one-line page left out once is empty)
+        chars = _chars(text)
+        if running(first):
+            chars = chars[len(_chars(first)):]
+        if chars and running(last):
+            chars = chars[:len(chars) - len(_chars(last))]
+        out.append(chars)
     return out
 
 
