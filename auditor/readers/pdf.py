@@ -499,18 +499,18 @@ def page_texts(path: str, max_pages: int | None = None) -> list[str] | None:
         for i in range(npages):
             try:
                 page = pdf[i]
-            except pdfium.PdfiumError:
-                return None
-            try:
-                textpage = page.get_textpage()
                 try:
-                    if textpage.count_chars() > _MAX_CHARS_PAGE:
-                        return None
-                    out.append(textpage.get_text_range())
+                    textpage = page.get_textpage()
+                    try:
+                        if textpage.count_chars() > _MAX_CHARS_PAGE:
+                            return None
+                        out.append(textpage.get_text_range())
+                    finally:
+                        textpage.close()
                 finally:
-                    textpage.close()
-            finally:
-                page.close()
+                    page.close()
+            except pdfium.PdfiumError:
+                return None               # a page PDFium cannot load or read: the full read reports it
         return out
     finally:
         pdf.close()
