@@ -214,6 +214,9 @@ def table_numbers(t, ledger: Ledger) -> tuple[int, int, set]:
 
 
 def _flat_numbers(t, ledger: Ledger) -> tuple[int, int]:
+    from math import isfinite
+
+    from .numbers import shows_date
     from .tables.cells import numeric_cell
     g = t.grid
     values, row0, fmts, unc = g.values, g.row0, g.formats, g.uncached
@@ -235,6 +238,11 @@ def _flat_numbers(t, ledger: Ledger) -> tuple[int, int]:
             tv = type(v)
             if (tv is int or tv is float) and v == v and not (special and ((r, c) in fmts or (r, c) in unc)):
                 pass        # the commonest line by far: a plain number, which numeric_cell reads as one
+            elif (tv is int or (tv is float and isfinite(v))) and (r, c) not in unc:
+                # a number in a format of its own (an export formats every amount): numeric_cell reads
+                # it as a number unless the format is a date's - judged once per format, not per cell
+                if shows_date(fmts[(r, c)]):
+                    continue
             elif numeric_cell(v, r, c, unc, fmts, {})[1] is None:
                 continue
             read += 1

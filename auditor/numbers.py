@@ -486,6 +486,16 @@ def _analyse_format(fmt: str | None) -> _Fmt:
     return _Fmt(False, False, percent, rupiah, min_dec, max_dec, scale, pct_literal and not percent)
 
 
+def shows_date(number_format) -> bool:
+    """Whether parse_cell reads a finite number in this format as a date (and so as no amount)."""
+    if number_format is None or not isinstance(number_format, str):
+        return False
+    try:
+        return _analyse_format(number_format).date
+    except Exception:  # pragma: no cover - as parse_cell: a malformed format code reads as General
+        return False
+
+
 def parse_cell(value, number_format: str | None = None, style: str | None = None) -> Num | None:
     """Parse a spreadsheet cell. Strings go to :func:`parse_text`; numbers are judged by their format.
 

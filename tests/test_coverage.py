@@ -271,3 +271,26 @@ def test_numbers_of_an_unrecognised_table_leave_out_its_row_numbers():
     assert count_numbers(g) == 0
     g2 = Grid(path="x.docx", sheet="table 3", values=[["1", "Jalan", "1.500", "1.700"], ["2", "Jembatan", "900", "950"]])
     assert count_numbers(g2) == 4
+
+
+# coverage counts a flat export's formatted numbers without numeric_cell: shows_date must say exactly
+# when numeric_cell reads a finite number in that format as no amount
+_FORMATS = ["0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%", "d/m/yyyy", "yyyy-mm-dd", "[$Rp-421]#,##0", "General",
+            "@", "mm:ss", "#,##0;(#,##0);-", "0.0E+00", "dd mmm yy", '"Rp"#,##0', "h:mm AM/PM", "#,##0,",
+            '#,##0,,"jt"', "[h]:mm", "[$-421]dd mmmm yyyy", "0.00_);(0.00)", "#,##0.00 [$€-1]"]
+
+
+@pytest.mark.parametrize("fmt", _FORMATS)
+def test_a_formatted_number_is_an_amount_unless_its_format_is_a_date(fmt):
+    from hypothesis import given, settings, strategies as st
+
+    from auditor.numbers import shows_date
+    from auditor.tables.cells import numeric_cell
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.one_of(st.integers(-10**15, 10**15), st.floats(allow_nan=False, allow_infinity=False,
+                                                               min_value=-1e15, max_value=1e15)))
+    def same(v):
+        assert (numeric_cell(v, 0, 0, set(), {(0, 0): fmt}, {})[1] is None) == shows_date(fmt)
+
+    same()
