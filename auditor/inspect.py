@@ -35,6 +35,8 @@ def inspect_paths(paths: list[str], facts: bool = False, claims: bool = False) -
             "unrecognised": [{"sheet": u.sheet, "reason": u.reason, "at": u.rows} for u in f.unrecognised],
             "paragraphs": len(f.paragraphs),
             "problems": [p.to_dict() for p in f.problems],
+            **({"pages": f.pages} if f.pages is not None else {}),
+            **({"same_as": f.same_as} if f.same_as else {}),
         })
     if facts:
         from .engine import Context
@@ -55,6 +57,11 @@ def render_inspect(data: dict, console: Console) -> None:
         console.rule(Text(f"{f['path']}  [{f['format'] or '?'}]", style="bold"), align="left")
         if f["error"]:
             console.print(Text(f"✗ {f['error']}", style="red"))
+            continue
+        if f.get("same_as"):
+            # readers.twin: its tables are the .docx's; `inspect` that file, or this one alone
+            console.print(Text(f"= {f.get('pages')} pages, the same text as {f['same_as']}: read there "
+                               "(inspect the PDF alone to see its own tables)", style="dim"))
             continue
         for t in f["tables"]:
             head = Text()

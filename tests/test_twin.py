@@ -249,3 +249,13 @@ def test_page_streams_as_first_written():
         assert page_streams(pages) == _plain_page_streams(pages), pages
     sample = [ln for ln in _rendered()]
     assert page_streams([_page(*sample, number=1)]) == _plain_page_streams([_page(*sample, number=1)])
+
+
+def test_inspect_says_where_a_rendered_pdf_was_read(tmp_path):
+    from auditor.inspect import inspect_paths
+
+    data = inspect_paths([str(_folder(tmp_path, SAMPLE_PDF))])
+    (pdf,) = [f for f in data["files"] if f["path"].endswith(".pdf")]
+    assert pdf["same_as"] == str(tmp_path / "lkip-2024.docx") and pdf["pages"] == 43 and pdf["tables"] == []
+    alone = inspect_paths([str(SAMPLE_PDF)])["files"][0]
+    assert "same_as" not in alone and len(alone["tables"]) > 10
