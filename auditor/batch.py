@@ -273,6 +273,11 @@ def _worker_main(conn, opts: dict) -> None:
             importlib.import_module(mod)
         except Exception:  # noqa: BLE001 - the audit itself will report what it cannot use
             pass
+    try:
+        from . import loader
+        loader.READ_AHEAD = False        # the other workers use the cores a read-ahead thread would
+    except Exception:  # noqa: BLE001 - pragma: no cover
+        pass
     conn.send(("ready", os.getpid(), round(time.perf_counter() - t0, 3)))
     while True:
         try:

@@ -393,3 +393,17 @@ def test_cli_batch_streams_one_json_line_per_folder(tmp_path):
         assert r["status"] == "ok"
         assert fingerprints(r["findings"]) == fingerprints(direct["findings"])
     assert p.returncode == (1 if any(r["summary"]["by_severity"]["error"] for r in rows) else 0)
+
+
+def test_reading_without_the_read_ahead_thread_gives_the_same_report(monkeypatch):
+    """Batch workers read their folder's files one after the other (loader.READ_AHEAD off)."""
+    from auditor import loader
+    from auditor.engine import audit
+
+    folder = str(Path(__file__).resolve().parent.parent / "samples" / "kalisat-2024")
+    with_thread = audit([folder])
+    monkeypatch.setattr(loader, "READ_AHEAD", False)
+    in_order = audit([folder])
+    for rep in (with_thread, in_order):
+        rep.pop("generated", None)
+    assert json.dumps(in_order, sort_keys=True, default=str) == json.dumps(with_thread, sort_keys=True, default=str)
