@@ -1,8 +1,9 @@
 """The canonical frames of a folder, validated with pandera (lazily), in long ("tidy") form.
 
 Every detected table of every file goes into two frames: `rows` (one record per table row: where it
-is, its type, level and code) and `values` (one record per numeric cell: which row, which column,
-the value, the decimals it showed, its text and cell). So a folder costs two pandera calls whatever
+is, its type, level and code) and `values` (one record per numeric cell: which row, and the value as
+money, percent or other). The table, row, column and cell a failure's finding names are kept beside
+them as plain lists (`Detail`), not as frame columns. So a folder costs two pandera calls whatever
 its tables are. The first design had one wide frame per table kind — about 20 validate calls over
 ~130 columns per folder, where pandera's fixed cost per column, not the data, took ~0.4 s; the
 long form checks the same things in ~10 columns. Schema failures become IN005 findings naming the
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from bisect import bisect_right
 from operator import itemgetter
 from typing import Any
 
@@ -28,9 +30,10 @@ LEVELS = ["urusan", "bidang", "unit", "program", "kegiatan", "sub_kegiatan", "re
 ROW_TYPES = ["data", "total", "section", "heading"]
 CODE_PATTERN = r"^[0-9X]+(\.[0-9X]+)*$"
 
-ROW_COLS = ("path", "sheet", "caption", "kind", "table", "row", "row_type", "label", "name", "level", "code",
-            "section")
-VALUE_COLS = ("row_id", "column", "money", "percent", "other", "decimals", "text", "cell")
+# the columns the schemas check: all a DataFrame is made of (pandas infers every object column it is
+# given, ~30 µs each, and strings are most of what a failure's finding names)
+ROW_COLS = ("path", "row", "row_type", "level", "code")
+VALUE_COLS = ("row_id", "money", "percent", "other")
 
 
 def _measure(column: str) -> str:
@@ -40,15 +43,35 @@ def _measure(column: str) -> str:
 
 
 # the parts of a tables.cells.Entry (text, value, decimals, address)
-_TEXT, _VALUE, _DECIMALS, _ADDR = (itemgetter(i) for i in range(4))
+_VALUE, _ADDR = itemgetter(1), itemgetter(3)
+
+
+class Detail:
+    """What a failure's finding names beyond the validated columns, kept as plain lists beside the
+    frames: the table and row of each `rows` record, the column and cell of each `values` record."""
+    __slots__ = ("starts", "tables", "column", "cell")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []        # the row_id of each table's first row
+        self.tables: list = []
+        self.column: list[str] = []        # per value record
+        self.cell: list[str] = []          # per value record: its A1 address
+
+    def row(self, row_id: int):
+        """(table, row) of a `rows` record."""
+        i = bisect_right(self.starts, row_id) - 1
+        t = self.tables[i]
+        return t, t.rows[row_id - self.starts[i]]
 
 
 def build_frames(tables) -> dict[str, Any]:
-    """{"rows": …, "values": …} for all tables, built column by column (big exports: 100,000 rows)."""
+    """{"rows": …, "values": …} for all tables, built column by column (big exports: 100,000 rows),
+    and "detail" (a Detail) for the findings of what fails."""
     import pandas as pd
 
     rows: dict[str, list] = {k: [] for k in ROW_COLS}
     vals: dict[str, list] = {k: [] for k in VALUE_COLS}
+    detail = Detail()
     nan = math.nan
     row_id = 0
     for t in tables:
@@ -57,35 +80,43 @@ def build_frames(tables) -> dict[str, Any]:
             continue        # a generic table (tables.generic): no canonical column to validate
         trows = t.rows
         n = len(trows)
-        # the same for every row (t.range is computed on each access): worked out once per table
-        for key, value in (("path", t.path), ("sheet", t.sheet), ("caption", t.caption), ("kind", t.kind),
-                           ("table", t.range)):
-            rows[key].extend([value] * n)
+        detail.starts.append(row_id)
+        detail.tables.append(t)
+        rows["path"].extend([t.path] * n)
         row0 = t.grid.row0
         rows["row"].extend([row.r + row0 for row in trows])
-        for key in ("row_type", "label", "name", "level", "code", "section"):
-            attr = "type" if key == "row_type" else key
-            rows[key].extend([getattr(row, attr) for row in trows])
+        rows["row_type"].extend([row.type for row in trows])
+        rows["level"].extend([row.level for row in trows])
+        rows["code"].extend([row.code for row in trows])
         for col in t.columns:
             if not kind.spec(col).numeric:
                 continue
-            entries = t.column(col)
-            ids = [row_id + i for i, e in enumerate(entries) if e is not None]
+            if t.source is not None:
+                # a flat export: its column's Entries (kept by the source, the facts read them too)
+                entries = t.column(col)
+                ids = [row_id + i for i, e in enumerate(entries) if e is not None]
+                if len(ids) < n:
+                    entries = [e for e in entries if e is not None]
+                values = [nan if v is None else float(v) for v in map(_VALUE, entries)]
+                cells = list(map(_ADDR, entries))
+            else:
+                # a table made cell by cell: its cells as they are, without an Entry for each
+                got = [row.cells.get(col) for row in trows]
+                ids = [row_id + i for i, c in enumerate(got) if c is not None]
+                if len(ids) < n:
+                    got = [c for c in got if c is not None]
+                values = [nan if c.num is None else float(c.num.value) for c in got]
+                cells = [c.addr for c in got]
             if not ids:
                 continue
-            if len(ids) < n:
-                entries = [e for e in entries if e is not None]
-            values = [nan if v is None else float(v) for v in map(_VALUE, entries)]
             measure = _measure(col)
             vals["row_id"].extend(ids)
-            vals["column"].extend([col] * len(ids))
             for m in ("money", "percent", "other"):
                 vals[m].extend(values if m == measure else [nan] * len(ids))
-            vals["decimals"].extend(map(_DECIMALS, entries))
-            vals["text"].extend(map(_TEXT, entries))
-            vals["cell"].extend(map(_ADDR, entries))
+            detail.column.extend([col] * len(ids))
+            detail.cell.extend(cells)
         row_id += n
-    return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals)}
+    return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals), "detail": detail}
 
 
 @lru_cache(maxsize=None)
@@ -115,9 +146,8 @@ def warm() -> None:
     (~15 ms), which a batch's fork server then does once for every worker (auditor.batch_warm)."""
     import pandas as pd
 
-    row = {k: ["x"] for k in ROW_COLS} | {"row": [1], "row_type": ["data"], "level": ["program"], "code": ["1"]}
-    val = {k: ["x"] for k in VALUE_COLS} | {"row_id": [0], "money": [1.0], "percent": [1.0], "other": [1.0],
-                                              "decimals": [0]}
+    row = {"path": ["x"], "row": [1], "row_type": ["data"], "level": ["program"], "code": ["1"]}
+    val = {"row_id": [0], "money": [1.0], "percent": [1.0], "other": [1.0]}
     validate({"rows": pd.DataFrame(row), "values": pd.DataFrame(val)})
 
 
@@ -125,8 +155,11 @@ def validate(frames: dict[str, Any]) -> list[Finding]:
     """Validate both frames once; turn every failure case into an IN005 finding at its cell."""
     import pandera.errors as pe
 
-    rows, values = frames["rows"], frames["values"]
+    values, detail = frames["values"], frames.get("detail")
     findings: list[Finding] = []
+    # a table without a caption where another has one: NaN, as the caption read from a pandas str column
+    # of all the rows' captions gave it (it shows as NaN in the JSON: to be fixed apart from this lookup)
+    no_caption = math.nan if detail and any(t.caption is not None and t.rows for t in detail.tables) else None
     for name, schema in schemas().items():
         df = frames[name]
         if df.empty:
@@ -139,15 +172,16 @@ def validate(frames: dict[str, Any]) -> list[Finding]:
                 if idx is None or (isinstance(idx, float) and math.isnan(idx)) or col not in df.columns:
                     continue
                 if name == "values":
-                    val = values.loc[int(idx)]
-                    rec, col, cell = rows.loc[int(val["row_id"])], val["column"].replace("@", "_"), val["cell"]
+                    t, row = detail.row(int(values.at[int(idx), "row_id"]))
+                    col, cell = detail.column[int(idx)].replace("@", "_"), detail.cell[int(idx)]
                 else:
-                    rec, cell = rows.loc[int(idx)], None
+                    (t, row), cell = detail.row(int(idx)), None
                 findings.append(Finding(
                     rule="IN005", name="value-out-of-schema", severity="warning",
                     message=f"{col} = {case.get('failure_case')} fails {case.get('check')}",
-                    location=Location(path=rec["path"], sheet=rec["sheet"], cell=cell, table=rec["kind"],
-                                      row_label=str(rec.get("label") or "")[:120], caption=rec.get("caption")),
+                    location=Location(path=t.path, sheet=t.sheet, cell=cell, table=t.kind,
+                                      row_label=str(row.label or "")[:120],
+                                      caption=no_caption if t.caption is None else t.caption),
                     reported=_plain(case.get("failure_case")), expected=str(case.get("check"))))
     return findings
 

@@ -18,12 +18,13 @@ def test_frames_hold_one_record_per_row_and_one_per_numeric_cell(tmp_path):
     path = write_tables(tmp_path / "t.xlsx", [{"header": HEADER, "rows": ROWS}])
     tables = load_file(path).tables
     frames = build_frames(tables)
-    rows, values = frames["rows"], frames["values"]
+    rows, values, detail = frames["rows"], frames["values"], frames["detail"]
     assert list(rows["row"]) == [2, 3, 4] and set(rows["row_type"]) == {"data"}
-    assert len(values) == 9                                   # pagu, realisasi, % of three rows
-    by_cell = dict(zip(values["cell"], zip(values["money"], values["percent"])))
+    assert len(values) == 9 == len(detail.cell)               # pagu, realisasi, % of three rows
+    by_cell = dict(zip(detail.cell, zip(values["money"], values["percent"])))
     assert by_cell["C2"][0] == -100 and by_cell["E3"][1] == 1500
-    assert values.loc[values["cell"] == "E3", "row_id"].item() == 1     # the row it belongs to
+    row_id = values["row_id"][detail.cell.index("E3")]
+    assert row_id == 1 and detail.row(row_id)[1].label.endswith("Penyelenggaraan Pemerintahan")   # its row
 
 
 def test_out_of_schema_values_are_in005_at_their_cells(tmp_path):
