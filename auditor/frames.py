@@ -116,6 +116,13 @@ def build_frames(tables) -> dict[str, Any]:
             detail.column.extend([col] * len(ids))
             detail.cell.extend(cells)
         row_id += n
+    # the numeric columns as arrays of their dtype: from a list pandas first looks at every item to infer
+    # it (int64 and float64 all the same). numpy is pandas' own dependency.
+    import numpy as np
+    rows["row"] = np.array(rows["row"], dtype=np.int64)
+    vals["row_id"] = np.array(vals["row_id"], dtype=np.int64)
+    for m in ("money", "percent", "other"):
+        vals[m] = np.array(vals[m], dtype=np.float64)
     return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals), "detail": detail}
 
 
