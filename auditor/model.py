@@ -102,6 +102,10 @@ def jsonable(v: Any) -> Any:
     return v
 
 
+# json.dumps with any argument of its own makes a new JSONEncoder per call: one made once encodes the same
+_KEY = json.JSONEncoder(ensure_ascii=False)
+
+
 def fingerprint(rule: str, loc: Location, reported: Any, expected: Any) -> str:
     # The path is reduced to its file name so a baseline survives moving the folder.
     name = loc.path.replace("\\", "/").rsplit("/", 1)[-1]
@@ -110,5 +114,5 @@ def fingerprint(rule: str, loc: Location, reported: Any, expected: Any) -> str:
         parts.append(loc.row_label)   # two claims in one sentence are two findings
     if loc.page is not None:
         parts.append(f"p{loc.page}")  # only PDFs have pages: other fingerprints stay as they were
-    key = json.dumps(parts, ensure_ascii=False)
+    key = _KEY.encode(parts)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
