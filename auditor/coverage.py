@@ -20,20 +20,26 @@ _ADDR = re.compile(r"([A-Z]+)([0-9]+)$")
 
 class Ledger:
     """(path, sheet, A1 address) of every cell some check compared."""
-    __slots__ = ("cells", "rows", "anchors")
+    __slots__ = ("sheets", "rows", "anchors")
 
     def __init__(self) -> None:
-        self.cells: set[tuple[str, str | None, str]] = set()
+        # (path, sheet) -> the A1 addresses marked one by one: coverage asks sheet by sheet
+        self.sheets: dict[tuple[str, str | None], set[str]] = {}
         # (path, sheet, column letters) -> A1 row numbers marked in bulk
         self.rows: dict[tuple[str, str | None, str], set[int]] = {}
         # aggregates that were compared: (path, sheet, anchor address, column letters, row numbers)
         self.anchors: dict[tuple, tuple] = {}
 
+    @property
+    def cells(self) -> set[tuple[str, str | None, str]]:
+        """Every cell marked one by one, as (path, sheet, address)."""
+        return {(p, s, a) for (p, s), addrs in self.sheets.items() for a in addrs}
+
     def mark(self, path: str, sheet: str | None, addrs: Iterable[str | None]) -> None:
-        add = self.cells.add
-        for a in addrs:
-            if a:
-                add((path, sheet, a))
+        got = self.sheets.get((path, sheet))
+        if got is None:
+            got = self.sheets[(path, sheet)] = set()
+        got.update(filter(None, addrs))           # None (and "") is no cell
 
     def mark_rows(self, path: str, sheet: str | None, letters: Iterable[str], rows, anchor: str | None = None) -> None:
         """Every row number of `rows` in each column of `letters` (an aggregate's lines). `rows` is kept
@@ -49,13 +55,26 @@ class Ledger:
             self.anchors.setdefault((path, sheet, anchor, letters), (path, sheet, anchor, letters, rows))
 
     def covered(self, path: str, sheet: str | None, addr: str) -> bool:
-        if (path, sheet, addr) in self.cells:
+        if addr in self.sheets.get((path, sheet), ()):
             return True
         if not self.rows:
             return False
         m = _ADDR.match(addr)
         got = self.rows.get((path, sheet, m.group(1))) if m else None
         return bool(got) and int(m.group(2)) in got
+
+    def count_covered(self, path: str, sheet: str | None, addrs: set[str]) -> int:
+        """How many of a sheet's `addrs` are covered (as `covered` says of each)."""
+        marked = self.sheets.get((path, sheet), set())
+        n = len(addrs & marked)
+        bulk = {letters: rows for (p, s, letters), rows in self.rows.items() if p == path and s == sheet}
+        if bulk:
+            for a in addrs - marked:
+                m = _ADDR.match(a)
+                got = bulk.get(m.group(1)) if m else None
+                if got and int(m.group(2)) in got:
+                    n += 1
+        return n
 
     def stands_for(self, path: str, sheet: str | None, addr: str) -> list[str]:
         """The anchor cells of the compared aggregates `addr` feeds (a finding naming one of them is
@@ -69,16 +88,15 @@ class Ledger:
 
     def marked_rows(self, path: str, sheet: str | None) -> dict[str, set[int]]:
         """The cells marked one by one in a sheet, as column letters -> row numbers."""
-        out: dict[str, set[int]] = {}
-        for p, s, a in self.cells:
-            if p == path and s == sheet:
-                m = _ADDR.match(a)
-                if m:
-                    out.setdefault(m.group(1), set()).add(int(m.group(2)))
-        return out
+        digits: dict[str, list[str]] = {}
+        for m in map(_ADDR.match, self.sheets.get((path, sheet), ())):
+            if m:
+                letters, row = m.groups()
+                digits.setdefault(letters, []).append(row)
+        return {letters: set(map(int, rows)) for letters, rows in digits.items()}    # int() in one C loop
 
     def of_file(self, path: str) -> set[tuple[str | None, str]]:
-        return {(s, a) for p, s, a in self.cells if p == path}
+        return {(s, a) for (p, s), addrs in self.sheets.items() if p == path for a in addrs}
 
 
 # -- what was not audited ---------------------------------------------------------------------------
@@ -198,19 +216,13 @@ def not_audited_of_grid(g, tables, notes) -> list[NotAudited]:
 
 # -- coverage of a run ------------------------------------------------------------------------------
 def table_numbers(t, ledger: Ledger) -> tuple[int, int, set]:
-    """(numeric cells read, of them compared by some check, their (sheet, address)s for a table made
-    cell by cell). A flat export is counted column-wise from its grid, without making its lines' cells
-    or Entries (a 100,000-line export: tens of milliseconds)."""
-    path, sheet = t.path, t.sheet
+    """(numeric cells read, of them compared by some check, their addresses (in t.sheet) for a table
+    made cell by cell). A flat export is counted column-wise from its grid, without making its lines'
+    cells or Entries (a 100,000-line export: tens of milliseconds)."""
     if t.source is not None:
         return _flat_numbers(t, ledger) + (set(),)
-    seen = set()
-    for row in t.rows:
-        for cell in row.cells.values():
-            if cell.num is not None:
-                seen.add((sheet, cell.addr))
-    checked = sum(1 for s, a in seen if ledger.covered(path, s, a))
-    return len(seen), checked, seen
+    seen = {cell.addr for row in t.rows for cell in row.cells.values() if cell.num is not None}
+    return len(seen), ledger.count_covered(t.path, t.sheet, seen), seen
 
 
 def _flat_numbers(t, ledger: Ledger) -> tuple[int, int]:
@@ -223,6 +235,7 @@ def _flat_numbers(t, ledger: Ledger) -> tuple[int, int]:
     width = len(values[0]) if values else 0
     rows_r = [row.r for row in t.rows]
     singles = ledger.marked_rows(t.path, t.sheet)
+    dates: dict = {}                # number format -> shows a date (numbers.shows_date)
     read = checked = 0
     for canon, (c, is_num, letters) in t.source.where.items():
         if not is_num or not 0 <= c < width:
@@ -236,13 +249,14 @@ def _flat_numbers(t, ledger: Ledger) -> tuple[int, int]:
             if v is None:
                 continue
             tv = type(v)
-            if (tv is int or tv is float) and v == v and not (special and ((r, c) in fmts or (r, c) in unc)):
-                pass        # the commonest line by far: a plain number, which numeric_cell reads as one
-            elif (tv is int or (tv is float and isfinite(v))) and (r, c) not in unc:
-                # a number in a format of its own (an export formats every amount): numeric_cell reads
-                # it as a number unless the format is a date's - judged once per format, not per cell
-                if shows_date(fmts[(r, c)]):
-                    continue
+            if (tv is int or tv is float) and v == v and not (
+                    special and ((key := (r, c)) in unc or (tv is float and not isfinite(v) and key in fmts))):
+                # a number (the commonest line by far), which numeric_cell reads as one unless a format of
+                # its own (an export formats every amount) is a date's - judged once per format, not per cell
+                if special:
+                    fmt = fmts.get(key)
+                    if fmt is not None and (dates[fmt] if fmt in dates else dates.setdefault(fmt, shows_date(fmt))):
+                        continue
             elif numeric_cell(v, r, c, unc, fmts, {})[1] is None:
                 continue
             read += 1
@@ -256,15 +270,16 @@ def file_coverage(f, ledger: Ledger) -> dict:
     not audited (`NotAudited` items: the readers' own, then those only the finished run knows)."""
     tables = []
     per_sheet: dict = {}
-    seen_file: set = set()
+    seen_file: dict = {}            # sheet -> the addresses of the tables before
     read = checked = 0
     for t in f.tables:
         n, c, seen = table_numbers(t, ledger)
         if seen:                    # a cell two tables share (a docx table read twice) counts once
-            fresh = seen - seen_file
-            seen_file |= seen
+            before = seen_file.setdefault(t.sheet, set())
+            fresh = seen - before
+            before |= seen
             if len(fresh) != len(seen):
-                c = sum(1 for s, a in fresh if ledger.covered(t.path, s, a))
+                c = ledger.count_covered(t.path, t.sheet, fresh)
                 n = len(fresh)
         read += n
         checked += c
