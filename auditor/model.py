@@ -12,6 +12,7 @@ from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_PLAIN = frozenset((Decimal, int, float, str, type(None)))   # a related value that is surely no dataclass
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Related:
     def to_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in vars(self).items() if v is not None or k == "value"}   # as in Location.to_dict
         value = self.value
-        if is_dataclass(value) and not isinstance(value, type):
+        if type(value) not in _PLAIN and is_dataclass(value) and not isinstance(value, type):
             value = asdict(value)
         d["value"] = jsonable(value)
         return d
