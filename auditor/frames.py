@@ -164,9 +164,6 @@ def validate(frames: dict[str, Any]) -> list[Finding]:
 
     values, detail = frames["values"], frames.get("detail")
     findings: list[Finding] = []
-    # a table without a caption where another has one: NaN, as the caption read from a pandas str column
-    # of all the rows' captions gave it (it shows as NaN in the JSON: to be fixed apart from this lookup)
-    no_caption = math.nan if detail and any(t.caption is not None and t.rows for t in detail.tables) else None
     for name, schema in schemas().items():
         df = frames[name]
         if df.empty:
@@ -188,7 +185,7 @@ def validate(frames: dict[str, Any]) -> list[Finding]:
                     message=f"{col} = {case.get('failure_case')} fails {case.get('check')}",
                     location=Location(path=t.path, sheet=t.sheet, cell=cell, table=t.kind,
                                       row_label=str(row.label or "")[:120],
-                                      caption=no_caption if t.caption is None else t.caption),
+                                      caption=t.caption),
                     reported=_plain(case.get("failure_case")), expected=str(case.get("check"))))
     return findings
 

@@ -38,3 +38,30 @@ def test_out_of_schema_values_are_in005_at_their_cells(tmp_path):
 def test_a_clean_folder_validates_without_findings():
     report = audit(["samples/kalisat-2024"])
     assert not [f for f in report["findings"] if f["rule"] == "IN005"]
+
+
+def test_an_out_of_schema_value_of_a_table_without_caption_has_no_caption(tmp_path):
+    """IN005 of a table without a caption, beside one with: caption None (it was NaN, invalid JSON)."""
+    import json
+
+    import openpyxl
+
+    from auditor.engine import audit
+
+    header = ["No", "Program/ Kegiatan/ Sub Kegiatan", "PAGU (Rp)", "REALISASI (Rp)", "%"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tabel 3.5"
+    ws.append(["Tabel 3.5 Realisasi Anggaran"])
+    ws.append(header)
+    ws.append(["1", "Program Penunjang Urusan Pemerintahan Daerah", 100, 80, 80])
+    ws2 = wb.create_sheet("Lain")
+    ws2.append(header)
+    ws2.append(["1", "Program Penunjang Urusan Pemerintahan Daerah", -100, 80, 80])
+    wb.save(tmp_path / "x.xlsx")
+    rep = audit([str(tmp_path / "x.xlsx")])
+    captions = {t["sheet"]: t["caption"] for f in rep["files"] for t in f["tables"]}
+    assert captions["Tabel 3.5"] and captions["Lain"] is None
+    in005 = [f for f in rep["findings"] if f["rule"] == "IN005"]
+    assert in005 and all(f["location"]["sheet"] == "Lain" and f["location"].get("caption") is None for f in in005)
+    json.loads(json.dumps(rep, allow_nan=False, default=str))
