@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import codes
-from .entities import best_match, normalise
+from .entities import Match, best_match, normalise
 from .numbers import Num
 from .tables.model import Row, Table
 
@@ -87,6 +87,7 @@ class FactStore:
         self.year: int | None = None
         self._of: tuple[int, dict] | None = None     # of()'s index, and how many facts it covers
         self.anchors = None                          # entities.OfficialNames: the nomenclature's names
+        self._matches: dict[tuple, tuple] = {}       # _match's memo
 
     # -- registry ----------------------------------------------------------------------------
     def add_entity(self, e: Entity) -> Entity:
@@ -113,11 +114,8 @@ class FactStore:
             if got is not None:
                 self._note(got[0], name, level, "nomenclature", got[1], where)
                 return got[0]
-        pool = self.children(parent, level) if parent else self.children(None, level)
-        if not pool and parent:
-            pool = self.children(None, level)
-        if pool and name:
-            m = best_match(name, [e.name for e in pool])
+        pool, m = self._match(level, name, parent)
+        if m is not None:
             if m.ok:
                 e = pool[m.index]
                 self._note(e.key, name, level, "name", m.score, where)
@@ -136,6 +134,20 @@ class FactStore:
         self.add_entity(Entity(key=key, level=level, name=name, parent=parent, pagu=pagu))
         self._note(key, name, level, "new", 0.0, where)
         return key
+
+    def _match(self, level: str, name: str, parent: str | None) -> tuple[list[Entity], Match | None]:
+        """The entities a name is matched among (the parent's children of its level, else every one of
+        the level) and its best_match there (None without a pool or a name). Tables restate the same
+        names (PK, pengukuran, T-C.25, … the same indikator): each is matched once while no entity is
+        added (entities are never removed, so their count tells)."""
+        key = (level, parent, name, len(self.entities))
+        got = self._matches.get(key)
+        if got is None:
+            pool = self.children(parent, level) if parent else self.children(None, level)
+            if not pool and parent:
+                pool = self.children(None, level)
+            got = self._matches[key] = (pool, best_match(name, [e.name for e in pool]) if pool and name else None)
+        return got
 
     def _note(self, key, name, level, how, score, where, candidates=()):
         path, sheet, cell, caption = where
