@@ -86,6 +86,7 @@ class FactStore:
         self.resolutions: list[Resolution] = []
         self.year: int | None = None
         self._of: tuple[int, dict] | None = None     # of()'s index, and how many facts it covers
+        self._by_key: tuple[int, dict] | None = None  # by_key()'s, the same way
         self.anchors = None                          # entities.OfficialNames: the nomenclature's names
         self._matches: dict[tuple, tuple] = {}       # _match's memo
 
@@ -185,10 +186,20 @@ class FactStore:
         return index[1].get((entity, period), [])
 
     def by_key(self) -> dict[tuple, list[Fact]]:
-        out: dict[tuple, list[Fact]] = defaultdict(list)
-        for f in self.facts:
-            out[(f.entity, f.measure, f.period)].append(f)
-        return out
+        """The facts by (entity, measure, period): made once for the rules that ask (five same_fact
+        rules, past_capaian, across_years), again when facts were added. Read it, do not change it."""
+        index = self._by_key
+        if index is None or index[0] != len(self.facts):
+            out: dict[tuple, list[Fact]] = {}
+            for f in self.facts:
+                k = (f.entity, f.measure, f.period)
+                got = out.get(k)
+                if got is None:
+                    out[k] = [f]
+                else:
+                    got.append(f)
+            index = self._by_key = (len(self.facts), out)
+        return index[1]
 
 
 # -- helpers ------------------------------------------------------------------------------------
