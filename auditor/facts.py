@@ -10,6 +10,7 @@ unmatched children (a renamed entity, reported as such). Ambiguous matches are n
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -258,29 +259,40 @@ class _Sums:
         return (letters, self.lines.get(code, ()))
 
 
-def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
-    """Sums of `amounts` (one per row of `t`: the amount and the cell it is read from, or None)."""
+class _Codes:
+    """The code normalisations of one audit's SIPD exports, each distinct text once: an export repeats
+    the same few codes on thousands of lines, and the rekap pagu and the realisasi repeat each other's."""
+
+    def __init__(self) -> None:
+        self.program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
+        self.parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
+        self.level = functools.lru_cache(maxsize=None)(codes.code_level)
+        # rekening_group normalises the rekening itself (normalise_rekening is idempotent)
+        self.group_of = functools.lru_cache(maxsize=None)(codes.rekening_group)
+
+
+def _sipd_sums(t: Table, amounts: list, less: list | None = None, memo: _Codes | None = None) -> _Sums:
+    """Sums of the column `amounts` (Table.column entries: text, value, decimals, address), less the
+    column `less` where given (realisasi less setoran), per code and rekening group."""
     out = _Sums()
-    # an export repeats the same few codes on thousands of rows: normalise each distinct text once,
-    # sum per sub kegiatan row by row, and carry the sums up to kegiatan and program once per sub;
-    # its columns are read whole (Table.column), not cell by cell
-    program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
-    parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
-    group_of = functools.lru_cache(maxsize=None)(lambda k: codes.rekening_group(codes.normalise_rekening(k) or ""))
+    # sum per sub kegiatan line by line, and carry the sums up to kegiatan and program once per sub;
+    # the columns are read whole (Table.column), not cell by cell
+    memo = memo or _Codes()
+    program_code, parent_code, group_of = memo.program_code, memo.parent_code, memo.group_of
     by_sub: dict[str, Decimal] = {}
-    rows_of: Counter = Counter()
-    lines_of: dict[str, list[int]] = {}         # sub -> A1 row numbers of its lines
+    lines_of: dict[str, list[int]] = {}         # sub -> A1 row numbers of its lines (their count: its rows)
     row0 = t.grid.row0
     ups: dict[str, tuple] = {}                  # sub -> its (program, kegiatan), codes as first seen
     subs, rekening = t.column("kode_sub"), t.column("kode_rekening")
-    for row, sub_cell, got, rek in zip(t.rows, subs, amounts, rekening):
+    for row, sub_cell, got, rek, minus in zip(t.rows, subs, amounts, rekening, less or itertools.repeat(None)):
         if row.type != "data":
             continue
         sub = program_code(sub_cell[0] if sub_cell else "")
-        if not sub or got is None:
+        if not sub or got is None or got[1] is None:
             continue
-        amount, cell = got
+        amount = got[1] if less is None else got[1] - (minus[1] if minus and minus[1] is not None else 0)
         if sub not in by_sub:
+            cell = got[3]
             keg = parent_code(sub)
             prog = parent_code(keg) if keg else None
             ups[sub] = (prog, keg)
@@ -296,16 +308,16 @@ def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
         else:
             by_sub[sub] += amount
             lines_of[sub].append(row.r + row0)
-        rows_of[sub] += 1
         grp = group_of(rek[0] if rek else "")
         if grp:
             out.by_group[grp] += amount
     for sub, total in by_sub.items():
         prog, keg = ups[sub]
+        n = len(lines_of[sub])
         for code in (prog, keg, sub):
             if code:
                 out.by_code[code] += total
-                out.rows[code] += rows_of[sub]
+                out.rows[code] += n
                 if code == sub:
                     out.lines.setdefault(code, lines_of[sub])
                 else:
@@ -319,8 +331,8 @@ def _letters(t: Table, *canons: str) -> tuple:
     return tuple(get_column_letter(t.columns[c] + t.grid.col0) for c in canons if c in t.columns)
 
 
-def _register_sipd(store: FactStore, t: Table) -> None:
-    s = _sipd_sums(t, [None if v is None or v[1] is None else (v[1], v[3]) for v in t.column("pagu")])
+def _register_sipd(store: FactStore, t: Table, memo: _Codes) -> None:
+    s = _sipd_sums(t, t.column("pagu"), memo=memo)
     letters = _letters(t, "pagu")
     for code, (level, name) in s.names.items():
         store.add_entity(Entity(key=code, level=level, name=name, code=code,
@@ -331,15 +343,15 @@ def _register_sipd(store: FactStore, t: Table) -> None:
         store.add(code, e.level, e.name, "pagu", store.year, Num(total, 0, text=str(total)), str(total), t,
                   s.first[code], row_label=f"Σ {s.rows[code]} rekening", rows=s.rows[code],
                   sources=s.sources(code, letters))
-    _skpd_sums(store, t, s, "pagu", "rekening")
+    _skpd_sums(store, t, s, "pagu", "rekening", memo)
 
 
-def _skpd_sums(store: FactStore, t: Table, s: _Sums, measure: str, what: str) -> None:
+def _skpd_sums(store: FactStore, t: Table, s: _Sums, measure: str, what: str, memo: _Codes) -> None:
     for grp, total in s.by_group.items():
         store.add("skpd", "skpd", "SKPD", f"{measure}_{grp}", store.year, Num(total, 0), str(total), t, None,
                   row_label=f"Σ {measure} belanja {grp}")
     if s.by_code:
-        total = sum(v for k, v in s.by_code.items() if codes.code_level(k) == "program")
+        total = sum(v for k, v in s.by_code.items() if memo.level(k) == "program")
         store.add("skpd", "skpd", "SKPD", measure, store.year, Num(total, 0), str(total), t, None,
                   row_label=f"Σ {measure} ({what})")
 
@@ -570,12 +582,9 @@ def _io_detail(store: FactStore, t: Table) -> None:
                       row.cells[col].addr, row.label)
 
 
-def _sipd_realisasi(store: FactStore, t: Table) -> None:
+def _sipd_realisasi(store: FactStore, t: Table, memo: _Codes) -> None:
     # what was spent: realisasi less what was paid back (setoran)
-    net = [None if real is None or real[1] is None else
-           (real[1] - (setoran[1] if setoran and setoran[1] is not None else 0), real[3])
-           for real, setoran in zip(t.column("nilai_realisasi"), t.column("nilai_setoran"))]
-    s = _sipd_sums(t, net)
+    s = _sipd_sums(t, t.column("nilai_realisasi"), t.column("nilai_setoran"), memo)
     letters = _letters(t, "nilai_realisasi", "nilai_setoran")
     for code, total in s.by_code.items():
         e = store.entities.get(code)
@@ -585,7 +594,7 @@ def _sipd_realisasi(store: FactStore, t: Table) -> None:
         store.add(code, e.level, e.name, "realisasi", store.year, Num(total, 0), str(total), t, s.first[code],
                   row_label=f"Σ {s.rows[code]} transaksi (realisasi − setoran)", rows=s.rows[code],
                   sources=s.sources(code, letters))
-    _skpd_sums(store, t, s, "realisasi", "transaksi")
+    _skpd_sums(store, t, s, "realisasi", "transaksi", memo)
 
 
 def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
@@ -596,8 +605,9 @@ def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
     store.year = report_year(tables, year)
     store.add_entity(Entity(key="skpd", level="skpd", name="SKPD"))
     sipd = [t for t in tables if t.kind == "sipd_pagu"]
+    memo = _Codes()
     for t in sipd:
-        _register_sipd(store, t)
+        _register_sipd(store, t, memo)
     if not sipd:
         tree = [t for t in tables if t.kind == "anggaran" and any(r.level for r in t.rows)]
         if tree:
@@ -612,7 +622,7 @@ def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
     for kind in order:
         for t in (x for x in tables if x.kind == kind):
             if kind == "sipd_realisasi":
-                _sipd_realisasi(store, t)
+                _sipd_realisasi(store, t, memo)
             elif kind in ("anggaran", "program_pendukung"):
                 _budget_rows(store, t, {"pagu": "pagu", "realisasi": "realisasi", "persen": "serapan"})
                 _skpd_total(store, t)
