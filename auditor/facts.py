@@ -413,10 +413,9 @@ def _budget_rows(store: FactStore, t: Table, measures: dict[str, str]) -> None:
         for lower in LEVELS[rank + 1:]:
             current.pop(lower, None)
         for col, measure in measures.items():
-            n = _num(row, col)
-            if n is not None:
-                store.add(key, level, row.name, measure, store.year, n, row.cells[col].text, t,
-                          row.cells[col].addr, row.label)
+            cell = row.cells.get(col)
+            if cell is not None and cell.num is not None:
+                store.add(key, level, row.name, measure, store.year, cell.num, cell.text, t, cell.addr, row.label)
         sas = row.cells.get("sasaran")
         if level == "program" and sas is not None and sas.text:
             store.add(key, level, row.name, "sasaran", store.year, None, _strip_prefix(sas.text), t, sas.addr,
@@ -478,48 +477,56 @@ def _rkt(store: FactStore, t: Table) -> None:
 
 
 def _indicator_rows(store: FactStore, t: Table, measures: dict[str, str], name_col: str = "indikator") -> None:
+    # each column's measure and period come from its key and header: worked out once per table, not per row
+    plan = []
+    for col in list(t.columns):
+        base, _, key_year = col.partition("@")
+        if base not in measures:
+            continue
+        period = int(key_year) if key_year.isdigit() else (_year_of(t.headers.get(col, "")) or store.year)
+        if base == "target_akhir":
+            period = _year_of(t.headers.get(col, "")) or period
+        elif base == "capaian_akhir":
+            period = store.year
+        plan.append((col, measures[base], period))
     for row in t.data_rows():
         name = row.text(name_col)
         if not name:
             continue
         key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get(name_col)))
-        for col in list(t.columns):
-            base, _, key_year = col.partition("@")
-            if base not in measures:
+        for col, measure, period in plan:
+            cell = row.cells.get(col)
+            if cell is None or cell.num is None:
                 continue
-            n = _num(row, col)
-            if n is None:
-                continue
-            period = int(key_year) if key_year.isdigit() else (_year_of(t.headers.get(col, "")) or store.year)
-            if base == "target_akhir":
-                period = _year_of(t.headers.get(col, "")) or period
-            elif base == "capaian_akhir":
-                period = store.year
-            store.add(key, "indikator", name, measures[base], period, n, row.cells[col].text, t,
-                      row.cells[col].addr, name)
+            store.add(key, "indikator", name, measure, period, cell.num, cell.text, t, cell.addr, name)
 
 
 def _tc27(store: FactStore, t: Table) -> None:
+    # the columns and the year each states, once per table: pagu per year (rp@2025), indicator targets
+    # and realisasi per year (target@2025)
+    rp = [col for col in t.columns if col.startswith("rp@")]
+    per_year = [(col, base, int(y)) for col in t.columns for base, _, y in [col.partition("@")]
+                if base in ("target", "realisasi") and y.isdigit()]
     for row in t.data_rows():
         if row.code:
             level = codes.code_level(row.code)
             if level in LEVELS:
                 key = store.resolve(level, row.name or row.label, code=row.code,
                                     where=_where(t, row.cells.get("label")))
-                for col in t.columns:
-                    if col.startswith("rp@") and _num(row, col) is not None:
-                        store.add(key, level, row.name, "pagu", int(col[3:]), _num(row, col), row.cells[col].text,
-                                  t, row.cells[col].addr, row.label)
+                for col in rp:
+                    cell = row.cells.get(col)
+                    if cell is not None and cell.num is not None:
+                        store.add(key, level, row.name, "pagu", int(col[3:]), cell.num, cell.text, t, cell.addr,
+                                  row.label)
             continue
         name = row.text("indikator")
         if not name:
             continue
         key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get("indikator")))
-        for col in t.columns:
-            base, _, y = col.partition("@")
-            if base in ("target", "realisasi") and y.isdigit() and _num(row, col) is not None:
-                store.add(key, "indikator", name, base, int(y), _num(row, col), row.cells[col].text, t,
-                          row.cells[col].addr, name)
+        for col, base, year in per_year:
+            cell = row.cells.get(col)
+            if cell is not None and cell.num is not None:
+                store.add(key, "indikator", name, base, year, cell.num, cell.text, t, cell.addr, name)
 
 
 def _sasaran_to_indicator(store: FactStore, name: str, where) -> str | None:
