@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import codes
 
@@ -71,9 +71,9 @@ class Match:
 
 def best_match(name: str, candidates: list[str], threshold: float = 88.0, margin: float = 4.0) -> Match:
     # similarity(name, c) for each candidate, the stated name normalised once (not once per candidate)
-    na, sim = normalise(name), _normalised_similarity
+    na = normalise(name)
     norm = [normalise(c) for c in candidates]
-    scored = sorted(((sim(na, nc), i) for i, nc in enumerate(norm)), reverse=True)
+    scored = sorted(_scores(na, norm), reverse=True)
     if not scored or scored[0][0] < threshold:
         return Match(None, scored[0][0] if scored else 0.0, [])
     top, i = scored[0]
@@ -81,6 +81,14 @@ def best_match(name: str, candidates: list[str], threshold: float = 88.0, margin
     if close:
         return Match(None, top, [i] + close)
     return Match(i, top, [])
+
+
+def _scores(na: str, norm: list[str]) -> list[tuple[float, int]]:
+    """(_normalised_similarity(na, nc), i) for each candidate, in one C loop (rapidfuzz.process):
+    token_sort_ratio is 100 for equal names and 0 against an empty one, as _normalised_similarity says."""
+    if not na:
+        return [(0.0, i) for i in range(len(norm))]
+    return [(s, i) for _, s, i in process.extract(na, norm, scorer=fuzz.token_sort_ratio, limit=None)]
 
 
 class OfficialNames:

@@ -10,13 +10,14 @@ unmatched children (a renamed entity, reported as such). Ambiguous matches are n
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import codes
-from .entities import best_match, normalise
+from .entities import Match, best_match, normalise
 from .numbers import Num
 from .tables.model import Row, Table
 
@@ -86,7 +87,9 @@ class FactStore:
         self.resolutions: list[Resolution] = []
         self.year: int | None = None
         self._of: tuple[int, dict] | None = None     # of()'s index, and how many facts it covers
+        self._by_key: tuple[int, dict] | None = None  # by_key()'s, the same way
         self.anchors = None                          # entities.OfficialNames: the nomenclature's names
+        self._matches: dict[tuple, tuple] = {}       # _match's memo
 
     # -- registry ----------------------------------------------------------------------------
     def add_entity(self, e: Entity) -> Entity:
@@ -113,11 +116,8 @@ class FactStore:
             if got is not None:
                 self._note(got[0], name, level, "nomenclature", got[1], where)
                 return got[0]
-        pool = self.children(parent, level) if parent else self.children(None, level)
-        if not pool and parent:
-            pool = self.children(None, level)
-        if pool and name:
-            m = best_match(name, [e.name for e in pool])
+        pool, m = self._match(level, name, parent)
+        if m is not None:
             if m.ok:
                 e = pool[m.index]
                 self._note(e.key, name, level, "name", m.score, where)
@@ -136,6 +136,20 @@ class FactStore:
         self.add_entity(Entity(key=key, level=level, name=name, parent=parent, pagu=pagu))
         self._note(key, name, level, "new", 0.0, where)
         return key
+
+    def _match(self, level: str, name: str, parent: str | None) -> tuple[list[Entity], Match | None]:
+        """The entities a name is matched among (the parent's children of its level, else every one of
+        the level) and its best_match there (None without a pool or a name). Tables restate the same
+        names (PK, pengukuran, T-C.25, … the same indikator): each is matched once while no entity is
+        added (entities are never removed, so their count tells)."""
+        key = (level, parent, name, len(self.entities))
+        got = self._matches.get(key)
+        if got is None:
+            pool = self.children(parent, level) if parent else self.children(None, level)
+            if not pool and parent:
+                pool = self.children(None, level)
+            got = self._matches[key] = (pool, best_match(name, [e.name for e in pool]) if pool and name else None)
+        return got
 
     def _note(self, key, name, level, how, score, where, candidates=()):
         path, sheet, cell, caption = where
@@ -173,10 +187,20 @@ class FactStore:
         return index[1].get((entity, period), [])
 
     def by_key(self) -> dict[tuple, list[Fact]]:
-        out: dict[tuple, list[Fact]] = defaultdict(list)
-        for f in self.facts:
-            out[(f.entity, f.measure, f.period)].append(f)
-        return out
+        """The facts by (entity, measure, period): made once for the rules that ask (five same_fact
+        rules, past_capaian, across_years), again when facts were added. Read it, do not change it."""
+        index = self._by_key
+        if index is None or index[0] != len(self.facts):
+            out: dict[tuple, list[Fact]] = {}
+            for f in self.facts:
+                k = (f.entity, f.measure, f.period)
+                got = out.get(k)
+                if got is None:
+                    out[k] = [f]
+                else:
+                    got.append(f)
+            index = self._by_key = (len(self.facts), out)
+        return index[1]
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -235,29 +259,40 @@ class _Sums:
         return (letters, self.lines.get(code, ()))
 
 
-def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
-    """Sums of `amounts` (one per row of `t`: the amount and the cell it is read from, or None)."""
+class _Codes:
+    """The code normalisations of one audit's SIPD exports, each distinct text once: an export repeats
+    the same few codes on thousands of lines, and the rekap pagu and the realisasi repeat each other's."""
+
+    def __init__(self) -> None:
+        self.program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
+        self.parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
+        self.level = functools.lru_cache(maxsize=None)(codes.code_level)
+        # rekening_group normalises the rekening itself (normalise_rekening is idempotent)
+        self.group_of = functools.lru_cache(maxsize=None)(codes.rekening_group)
+
+
+def _sipd_sums(t: Table, amounts: list, less: list | None = None, memo: _Codes | None = None) -> _Sums:
+    """Sums of the column `amounts` (Table.column entries: text, value, decimals, address), less the
+    column `less` where given (realisasi less setoran), per code and rekening group."""
     out = _Sums()
-    # an export repeats the same few codes on thousands of rows: normalise each distinct text once,
-    # sum per sub kegiatan row by row, and carry the sums up to kegiatan and program once per sub;
-    # its columns are read whole (Table.column), not cell by cell
-    program_code = functools.lru_cache(maxsize=None)(codes.normalise_program_code)
-    parent_code = functools.lru_cache(maxsize=None)(codes.parent_code)
-    group_of = functools.lru_cache(maxsize=None)(lambda k: codes.rekening_group(codes.normalise_rekening(k) or ""))
+    # sum per sub kegiatan line by line, and carry the sums up to kegiatan and program once per sub;
+    # the columns are read whole (Table.column), not cell by cell
+    memo = memo or _Codes()
+    program_code, parent_code, group_of = memo.program_code, memo.parent_code, memo.group_of
     by_sub: dict[str, Decimal] = {}
-    rows_of: Counter = Counter()
-    lines_of: dict[str, list[int]] = {}         # sub -> A1 row numbers of its lines
+    lines_of: dict[str, list[int]] = {}         # sub -> A1 row numbers of its lines (their count: its rows)
     row0 = t.grid.row0
     ups: dict[str, tuple] = {}                  # sub -> its (program, kegiatan), codes as first seen
     subs, rekening = t.column("kode_sub"), t.column("kode_rekening")
-    for row, sub_cell, got, rek in zip(t.rows, subs, amounts, rekening):
+    for row, sub_cell, got, rek, minus in zip(t.rows, subs, amounts, rekening, less or itertools.repeat(None)):
         if row.type != "data":
             continue
         sub = program_code(sub_cell[0] if sub_cell else "")
-        if not sub or got is None:
+        if not sub or got is None or got[1] is None:
             continue
-        amount, cell = got
+        amount = got[1] if less is None else got[1] - (minus[1] if minus and minus[1] is not None else 0)
         if sub not in by_sub:
+            cell = got[3]
             keg = parent_code(sub)
             prog = parent_code(keg) if keg else None
             ups[sub] = (prog, keg)
@@ -273,16 +308,16 @@ def _sipd_sums(t: Table, amounts: list[tuple[Decimal, str] | None]) -> _Sums:
         else:
             by_sub[sub] += amount
             lines_of[sub].append(row.r + row0)
-        rows_of[sub] += 1
         grp = group_of(rek[0] if rek else "")
         if grp:
             out.by_group[grp] += amount
     for sub, total in by_sub.items():
         prog, keg = ups[sub]
+        n = len(lines_of[sub])
         for code in (prog, keg, sub):
             if code:
                 out.by_code[code] += total
-                out.rows[code] += rows_of[sub]
+                out.rows[code] += n
                 if code == sub:
                     out.lines.setdefault(code, lines_of[sub])
                 else:
@@ -296,8 +331,8 @@ def _letters(t: Table, *canons: str) -> tuple:
     return tuple(get_column_letter(t.columns[c] + t.grid.col0) for c in canons if c in t.columns)
 
 
-def _register_sipd(store: FactStore, t: Table) -> None:
-    s = _sipd_sums(t, [None if v is None or v[1] is None else (v[1], v[3]) for v in t.column("pagu")])
+def _register_sipd(store: FactStore, t: Table, memo: _Codes) -> None:
+    s = _sipd_sums(t, t.column("pagu"), memo=memo)
     letters = _letters(t, "pagu")
     for code, (level, name) in s.names.items():
         store.add_entity(Entity(key=code, level=level, name=name, code=code,
@@ -308,15 +343,15 @@ def _register_sipd(store: FactStore, t: Table) -> None:
         store.add(code, e.level, e.name, "pagu", store.year, Num(total, 0, text=str(total)), str(total), t,
                   s.first[code], row_label=f"Σ {s.rows[code]} rekening", rows=s.rows[code],
                   sources=s.sources(code, letters))
-    _skpd_sums(store, t, s, "pagu", "rekening")
+    _skpd_sums(store, t, s, "pagu", "rekening", memo)
 
 
-def _skpd_sums(store: FactStore, t: Table, s: _Sums, measure: str, what: str) -> None:
+def _skpd_sums(store: FactStore, t: Table, s: _Sums, measure: str, what: str, memo: _Codes) -> None:
     for grp, total in s.by_group.items():
         store.add("skpd", "skpd", "SKPD", f"{measure}_{grp}", store.year, Num(total, 0), str(total), t, None,
                   row_label=f"Σ {measure} belanja {grp}")
     if s.by_code:
-        total = sum(v for k, v in s.by_code.items() if codes.code_level(k) == "program")
+        total = sum(v for k, v in s.by_code.items() if memo.level(k) == "program")
         store.add("skpd", "skpd", "SKPD", measure, store.year, Num(total, 0), str(total), t, None,
                   row_label=f"Σ {measure} ({what})")
 
@@ -378,10 +413,9 @@ def _budget_rows(store: FactStore, t: Table, measures: dict[str, str]) -> None:
         for lower in LEVELS[rank + 1:]:
             current.pop(lower, None)
         for col, measure in measures.items():
-            n = _num(row, col)
-            if n is not None:
-                store.add(key, level, row.name, measure, store.year, n, row.cells[col].text, t,
-                          row.cells[col].addr, row.label)
+            cell = row.cells.get(col)
+            if cell is not None and cell.num is not None:
+                store.add(key, level, row.name, measure, store.year, cell.num, cell.text, t, cell.addr, row.label)
         sas = row.cells.get("sasaran")
         if level == "program" and sas is not None and sas.text:
             store.add(key, level, row.name, "sasaran", store.year, None, _strip_prefix(sas.text), t, sas.addr,
@@ -443,48 +477,56 @@ def _rkt(store: FactStore, t: Table) -> None:
 
 
 def _indicator_rows(store: FactStore, t: Table, measures: dict[str, str], name_col: str = "indikator") -> None:
+    # each column's measure and period come from its key and header: worked out once per table, not per row
+    plan = []
+    for col in list(t.columns):
+        base, _, key_year = col.partition("@")
+        if base not in measures:
+            continue
+        period = int(key_year) if key_year.isdigit() else (_year_of(t.headers.get(col, "")) or store.year)
+        if base == "target_akhir":
+            period = _year_of(t.headers.get(col, "")) or period
+        elif base == "capaian_akhir":
+            period = store.year
+        plan.append((col, measures[base], period))
     for row in t.data_rows():
         name = row.text(name_col)
         if not name:
             continue
         key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get(name_col)))
-        for col in list(t.columns):
-            base, _, key_year = col.partition("@")
-            if base not in measures:
+        for col, measure, period in plan:
+            cell = row.cells.get(col)
+            if cell is None or cell.num is None:
                 continue
-            n = _num(row, col)
-            if n is None:
-                continue
-            period = int(key_year) if key_year.isdigit() else (_year_of(t.headers.get(col, "")) or store.year)
-            if base == "target_akhir":
-                period = _year_of(t.headers.get(col, "")) or period
-            elif base == "capaian_akhir":
-                period = store.year
-            store.add(key, "indikator", name, measures[base], period, n, row.cells[col].text, t,
-                      row.cells[col].addr, name)
+            store.add(key, "indikator", name, measure, period, cell.num, cell.text, t, cell.addr, name)
 
 
 def _tc27(store: FactStore, t: Table) -> None:
+    # the columns and the year each states, once per table: pagu per year (rp@2025), indicator targets
+    # and realisasi per year (target@2025)
+    rp = [col for col in t.columns if col.startswith("rp@")]
+    per_year = [(col, base, int(y)) for col in t.columns for base, _, y in [col.partition("@")]
+                if base in ("target", "realisasi") and y.isdigit()]
     for row in t.data_rows():
         if row.code:
             level = codes.code_level(row.code)
             if level in LEVELS:
                 key = store.resolve(level, row.name or row.label, code=row.code,
                                     where=_where(t, row.cells.get("label")))
-                for col in t.columns:
-                    if col.startswith("rp@") and _num(row, col) is not None:
-                        store.add(key, level, row.name, "pagu", int(col[3:]), _num(row, col), row.cells[col].text,
-                                  t, row.cells[col].addr, row.label)
+                for col in rp:
+                    cell = row.cells.get(col)
+                    if cell is not None and cell.num is not None:
+                        store.add(key, level, row.name, "pagu", int(col[3:]), cell.num, cell.text, t, cell.addr,
+                                  row.label)
             continue
         name = row.text("indikator")
         if not name:
             continue
         key = store.resolve("indikator", name, create=False, where=_where(t, row.cells.get("indikator")))
-        for col in t.columns:
-            base, _, y = col.partition("@")
-            if base in ("target", "realisasi") and y.isdigit() and _num(row, col) is not None:
-                store.add(key, "indikator", name, base, int(y), _num(row, col), row.cells[col].text, t,
-                          row.cells[col].addr, name)
+        for col, base, year in per_year:
+            cell = row.cells.get(col)
+            if cell is not None and cell.num is not None:
+                store.add(key, "indikator", name, base, year, cell.num, cell.text, t, cell.addr, name)
 
 
 def _sasaran_to_indicator(store: FactStore, name: str, where) -> str | None:
@@ -547,12 +589,9 @@ def _io_detail(store: FactStore, t: Table) -> None:
                       row.cells[col].addr, row.label)
 
 
-def _sipd_realisasi(store: FactStore, t: Table) -> None:
+def _sipd_realisasi(store: FactStore, t: Table, memo: _Codes) -> None:
     # what was spent: realisasi less what was paid back (setoran)
-    net = [None if real is None or real[1] is None else
-           (real[1] - (setoran[1] if setoran and setoran[1] is not None else 0), real[3])
-           for real, setoran in zip(t.column("nilai_realisasi"), t.column("nilai_setoran"))]
-    s = _sipd_sums(t, net)
+    s = _sipd_sums(t, t.column("nilai_realisasi"), t.column("nilai_setoran"), memo)
     letters = _letters(t, "nilai_realisasi", "nilai_setoran")
     for code, total in s.by_code.items():
         e = store.entities.get(code)
@@ -562,7 +601,7 @@ def _sipd_realisasi(store: FactStore, t: Table) -> None:
         store.add(code, e.level, e.name, "realisasi", store.year, Num(total, 0), str(total), t, s.first[code],
                   row_label=f"Σ {s.rows[code]} transaksi (realisasi − setoran)", rows=s.rows[code],
                   sources=s.sources(code, letters))
-    _skpd_sums(store, t, s, "realisasi", "transaksi")
+    _skpd_sums(store, t, s, "realisasi", "transaksi", memo)
 
 
 def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
@@ -573,8 +612,9 @@ def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
     store.year = report_year(tables, year)
     store.add_entity(Entity(key="skpd", level="skpd", name="SKPD"))
     sipd = [t for t in tables if t.kind == "sipd_pagu"]
+    memo = _Codes()
     for t in sipd:
-        _register_sipd(store, t)
+        _register_sipd(store, t, memo)
     if not sipd:
         tree = [t for t in tables if t.kind == "anggaran" and any(r.level for r in t.rows)]
         if tree:
@@ -589,7 +629,7 @@ def build_facts(files, year: int | None = None, nomenclature=None) -> FactStore:
     for kind in order:
         for t in (x for x in tables if x.kind == kind):
             if kind == "sipd_realisasi":
-                _sipd_realisasi(store, t)
+                _sipd_realisasi(store, t, memo)
             elif kind in ("anggaran", "program_pendukung"):
                 _budget_rows(store, t, {"pagu": "pagu", "realisasi": "realisasi", "persen": "serapan"})
                 _skpd_total(store, t)

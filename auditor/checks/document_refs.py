@@ -61,7 +61,14 @@ def _typed_rows(t):
         return t.rows
     values = t.grid.values
     cols = [c for _canon, c, is_num, _letters in t.source.plan if is_num]
-    return [row for row in t.rows if any(type(values[row.r][c]) is str for c in cols)]
+    out = []
+    for row in t.rows:              # plain loops: a generator per line cost more than the test
+        line = values[row.r]
+        for c in cols:
+            if type(line[c]) is str:
+                out.append(row)
+                break
+    return out
 
 
 def _decimal_marks(rule, ctx):
@@ -77,10 +84,12 @@ def _decimal_marks(rule, ctx):
                     if cell.num is None or not isinstance(cell.raw, str):
                         continue
                     text = cell.text.strip()
-                    if _DOT_DECIMAL.match(text):
+                    # a comma: only _COMMA_DECIMAL can match; a dot and no comma: only _DOT_DECIMAL; neither: none
+                    if "," in text:
+                        if _COMMA_DECIMAL.match(text):
+                            commas.append((t, cell))
+                    elif "." in text and _DOT_DECIMAL.match(text):
                         dots.append((t, cell))
-                    elif _COMMA_DECIMAL.match(text):
-                        commas.append((t, cell))
         if not dots or not commas:
             continue
         odd, usual = (dots, commas) if len(dots) < len(commas) else (commas, dots)
@@ -142,17 +151,27 @@ _LIST = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepulu
                    r"(?:yaitu|adalah|antara\s+lain|meliputi)\s*:?\s+(.+?)(?:\.\s|\.$|$)", re.I)
 # the words one of which _LIST needs (text.claims.may_match: a paragraph without any is not searched)
 _LIST_KEYS = ("yaitu", "adalah", "antara", "meliputi")
+# … and, in the lower-cased text, what _LIST needs around it: an item word (the last word of "sub kegiatan",
+# "rincian output") before the key. One in ten paragraphs has a key, almost none this; _LIST itself
+# tries its number words at every position of a paragraph
+_LIST_NEEDS = re.compile(r"(?:program|kegiatan|sasaran|indikator|tujuan|output)\s+(?:yaitu|adalah|antara|meliputi)")
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*", re.I)
+
+
+def _has_list_key(low: str) -> bool:
+    """One of _LIST_KEYS in a lower-cased text (written out: a generator per paragraph cost more)."""
+    return "yaitu" in low or "adalah" in low or "antara" in low or "meliputi" in low
 
 
 def _list_names(rule, ctx):
     """A sentence that announces named items ("Terdapat dua program yaitu … dan …") where an item is a
     bare amount: the name was never filled in ("yaitu 1.848.706.000 dan program Dukman …")."""
     from ..numbers import parse_text
-    from ..text.claims import may_match
+    from ..text.claims import keyword_text
     for f in ctx.files:
         for p in f.paragraphs:
-            if not may_match(p.text, _LIST_KEYS):
+            low = keyword_text(p.text)          # None: a text keyword tests could miss on, searched whole
+            if low is not None and not (_has_list_key(low) and _LIST_NEEDS.search(low)):
                 continue
             for m in _LIST.finditer(p.text):
                 for item in _ITEM_SPLIT.split(m.group(2)):

@@ -17,6 +17,8 @@ table kind with codes is checked without changes here.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import codes
 from ..model import Location, Related
 from .base import Param
@@ -67,17 +69,17 @@ def stated(ctx) -> list[Stated]:
         if any(k in t.columns for k, _ in PAIRS):
             out.extend(_flat(t))
             continue
+        coded = [r for r in t.rows if r.type == "data" and r.code]
+        if not coded:
+            continue        # most tables: no code on any row
         row_index = {id(r): i for i, r in enumerate(t.rows)}
         # a code written on several rows heads a list of its lines (sub keluaran, paket, rekening):
         # each row's label names its line, not the code - its name is not the code's name
-        from collections import Counter
-        repeated = Counter(r.code for r in t.rows if r.type == "data" and r.code)
+        repeated = Counter(r.code for r in coded)
         # … and so does a table with a code column deeper than the codes read (a "Kode Sub Keluaran"
         # beside the sub kegiatan's): its Uraian names that deeper level
         deeper = any(h.startswith("kode") for h in t.unmapped)
-        for row in t.rows:
-            if row.type != "data" or not row.code:
-                continue
+        for row in coded:
             level = row.level if row.level in LEVELS else codes.code_level(row.code)
             if level not in LEVELS:
                 continue
@@ -190,7 +192,7 @@ def run(rule, ctx):
     jenis = _jenis(ctx, nom, rows + resolved(ctx))     # the same for every mode, whichever runs first
     lookup = _lookups(ctx, nom, jenis)
     if mode == "indicator":
-        yield from _indicators(rule, ctx, nom, jenis)
+        yield from _indicators(rule, ctx, nom, jenis, lookup)
         return
     items = rows + resolved(ctx) if mode == "name" else rows
     done = set()
@@ -242,7 +244,7 @@ def _name(rule, ctx, nom, jenis, s: Stated, e):
     if e is None or not s.name or _same(ctx, s.name, e.name, rule.params["threshold"]):
         return
     # what the stated name is, when it is the official name of another code of the same bidang
-    other = _named(nom, jenis, s, rule.params["threshold"])
+    other = _named(ctx, nom, jenis, s, rule.params["threshold"])
     diagnosis = None
     if other is not None:
         shown = _as_written(s.code, other.code)
@@ -273,38 +275,46 @@ def _as_written(code: str, ref_code: str) -> str:
     return ref_code
 
 
-def _named(nom, jenis, s: Stated, threshold):
-    from ..reference.match import same, words
+def _named(ctx, nom, jenis, s: Stated, threshold):
+    """The entry whose official name the stated name is (another code of the bidang, or a shared
+    penunjang line), or None; once per code and name per audit (tables restate them)."""
+    memo = ctx.cache.setdefault("nomenclature:named", {})
+    key = (jenis, s.code, s.name, s.level, threshold)
+    if key not in memo:
+        memo[key] = _named_among(nom, jenis, s, threshold)
+    return memo[key]
+
+
+def _named_among(nom, jenis, s: Stated, threshold):
+    from ..reference.match import same_each
     bidang = ".".join(s.code.split(".")[:2])
-    want = words(s.name)
-    best = None
     own = codes.normalise_program_code(s.code)
-    for prefix in (bidang, "X.XX"):
-        for e in nom.in_bidang(jenis, prefix, s.level):
-            if own in (e.code, _as_written(s.code, e.code)):
-                continue
-            if words(e.name) == want or same(s.name, e.name, threshold):
-                if best is not None and best.code != e.code:
-                    return None      # two candidates: say nothing rather than guess
-                best = e
+    others = [e for prefix in (bidang, "X.XX") for e in nom.in_bidang(jenis, prefix, s.level)
+              if own not in (e.code, _as_written(s.code, e.code))]
+    best = None
+    for e, hit in zip(others, same_each(s.name, [e.name for e in others], threshold)):
+        if hit:
+            if best is not None and best.code != e.code:
+                return None      # two candidates: say nothing rather than guess
+            best = e
     return best
 
 
-def _indicators(rule, ctx, nom, jenis):
+def _indicators(rule, ctx, nom, jenis, lookup):
     from ..reference.match import same, same_unit
     store = ctx.facts()
     done = set()
     for f in store.facts:
         if f.measure != "output_target" or f.level != "sub_kegiatan":
             continue
+        key = (f.path, f.sheet, f.entity)
+        if key in done:
+            continue        # judged (its entity's official entry depends on the entity alone)
         ent = store.entities.get(f.entity)
         if ent is None or not ent.code:
             continue
-        e = nom.official(ent.code, jenis)
-        if e is None or not e.indikator:
-            continue
-        key = (f.path, f.sheet, f.entity)
-        if key in done:
+        e = lookup(ent.code)          # nom.official: an entry of this revision, not a former code
+        if e is None or e.now or not e.indikator:
             continue
         done.add(key)
         loc = Location(path=f.path, sheet=f.sheet, cell=f.cell, table=f.origin, row_label=f.row_label,

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from .. import tolerance as tl
 from ..model import Location, Related
+from ..numbers import format_id
 from .base import Param, as_number
+from .diagnose import say, transposed
 
 DOC = "The same fact (a pagu, a target, a realisasi, a capaian) has the same value in every document."
 PARAMS = {
@@ -39,18 +41,17 @@ def where(f) -> str:
     return f"{label} ({name})" if f.caption or f.origin not in SOURCE_WORDS else f"{label} ({name})"
 
 
-def agree(a, b, tol) -> bool:
-    from ..entities import normalise, similarity
+def agree(a, b, tol, b_stated=None) -> bool:
+    """`b_stated`: tl.stated(b.num, tol) when the caller has it (the reference, compared with each other place)."""
     if a.num is None or b.num is None:
         if a.num is None and b.num is None:
+            from ..entities import normalise, similarity     # rapidfuzz: only when texts are compared
             return normalise(a.text) == normalise(b.text) or similarity(a.text, b.text) >= 90
         return True   # a number and a text: not comparable here
-    return tl.meets(tl.stated(a.num, tol), tl.stated(b.num, tol))
+    return tl.meets(tl.stated(a.num, tol), b_stated or tl.stated(b.num, tol))
 
 
 def diagnose(lang, store, f, ref, measure) -> str | None:
-    from ..numbers import format_id
-    from .diagnose import say, transposed
     if f.num is None or ref.num is None:
         return None
     v, want = f.num.value, ref.num.value
@@ -59,7 +60,7 @@ def diagnose(lang, store, f, ref, measure) -> str | None:
     # only the copying errors seen in practice: a realisasi (or the target) printed as the capaian
     sources = {"capaian": ("realisasi", "target"), "capaian_akhir": ("realisasi", "target")}.get(measure, ())
     hits = []
-    for g in store.of(f.entity, f.period):
+    for g in store.of(f.entity, f.period) if sources else ():
         if g.measure in sources and g.num is not None and g.num.value == v:
             hits.append(g.measure)
     hits = sorted(set(hits))
@@ -94,12 +95,13 @@ def run(rule, ctx):
             continue
         ent = store.entities.get(entity)
         ent_name = ent.name if ent else entity
+        ref_stated = None if ref.num is None else tl.stated(ref.num, rule.tolerance)    # once, not once per place
         for f in others:
             if f.origin == ref.origin and f.caption == ref.caption:
                 continue   # the same table in two files is compared by in-table rules, not here
             if f.num is not None and ref.num is not None:
                 ctx.mark_facts(f, ref)
-            if agree(f, ref, rule.tolerance) or (f.path, f.sheet, f.cell) in reported_cells:
+            if agree(f, ref, rule.tolerance, ref_stated) or (f.path, f.sheet, f.cell) in reported_cells:
                 continue
             reported_cells.add((f.path, f.sheet, f.cell))
             rel = [Related(path=ref.path, sheet=ref.sheet, cell=ref.cell, value=_val(ref), role="other_source",

@@ -102,8 +102,13 @@ def run(rule, ctx):
                     if not kids or any(m.unknown(col) for m in members):
                         continue   # a row we cannot read (IN002/IN004): the total cannot be checked
                     ctx.mark(t, row.cells[col], *(k.cells[col] for k in kids))
-                    ints = [tl.given(k.num(col)) for k in kids]
-                    total = tl.add(ints)
+                    nums = [k.num(col) for k in kids]
+                    if all(n.decimals == 0 for n in nums):
+                        # whole numbers stand for themselves (tl.given): the interval's two ends are one sum
+                        s = sum((n.value for n in nums), tl.ZERO)
+                        total = (s, s)
+                    else:
+                        total = tl.add([tl.given(n) for n in nums])
                     if is_mean:
                         n = Decimal(len(kids))
                         total = (total[0] / n, total[1] / n)
