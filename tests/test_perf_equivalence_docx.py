@@ -285,6 +285,17 @@ def test_sentence_ends_and_the_word_before_them():
         assert S._word_before(text) == (w.group(1) if w else ""), text
 
 
+ORIGINAL_NUMBER = re.compile(
+    r"(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?(?![\w/])",
+    re.I)
+
+
+def test_number_pattern_with_its_quick_start():
+    for text in random_texts("Rp rP. ,-%0129\u0663\u00bd\u2013ab/_", 40000, 7, longest=18):
+        assert [(m.span(), m.groupdict()) for m in S.NUMBER.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in ORIGINAL_NUMBER.finditer(text)], text
+
+
 def test_tokens_skip_texts_without_digits():
     def original(text):
         out = []
@@ -320,7 +331,7 @@ PREDIKAT_COUNT = re.compile(r"\b(?P<n>\d+)\s+(?:\(\s*\w+(?:\s\w+)?\s*\)\s+)?indi
 PATTERN_KEYS = [
     (C.BUDGET_WORD, C.BUDGET_KEYS), (C.SHORTAGE, C.SHORTAGE_KEYS), (C.MALE, C.MALE_KEYS),
     (C.CHANGE, C.CHANGE_KEYS), (C.NUM_WORDS_RE, C.NUM_WORDS_KEYS), (C.LEVEL_COUNT, C.LEVEL_COUNT_KEYS),
-    (C.SDM_TOTAL, C.SDM_KEYS), (C.CAPAIAN_WORD, C.CAPAIAN_KEYS), (C.LIST_INTRO, C.LIST_INTRO_KEYS),
+    (C.SDM_TOTAL, C.SDM_KEYS), (C.CAPAIAN_WORD, C.CAPAIAN_KEYS),
     (C.TABLE_REF, C.TABLE_REF_KEYS), (PREDIKAT_WORDS, C.PREDIKAT_KEYS), (PREDIKAT_COUNT, C.IND_KEYS),
     (C.LIST_ITEM, ("%",)), (C.TARGET_BEFORE, C.TARGET_KEYS), (C.NOT_CAPAIAN, C.NOT_CAPAIAN_KEYS),
     (C.REFERS_SASARAN, C.REFERS_SASARAN_KEYS),
@@ -328,7 +339,7 @@ PATTERN_KEYS = [
 WORDS = sorted({k for _, keys in PATTERN_KEYS for k in keys} | set(LABELS) | {
     "Rp", "Rp.", "sebesar", "dari", "12", "3,5", "2024", "%", "(dua belas)", "laki-laki", "perempuan",
     "peningkatan", "sub kegiatan", "sumber daya manusia", "berjumlah", "sebanyak", "sejumlah", "jiwa", "kk",
-    "yaitu:", "sebagai berikut", "terdiri atas", "tabel 3.1", "s.d", "XX", "....", "…", ",-", ":", ";", ".",
+    "yaitu:", "sebagai berikut", "terdiri atas", "terdiri dari", "yakni", "meliputi", "orang", "12 desa", "tabel 3.1", "s.d", "XX", "....", "…", ",-", ":", ";", ".",
     "sasaran", "kinerja", "nilai", "indikator kinerja", "belanja modal", "program", "Rp ......"})
 
 
@@ -379,6 +390,25 @@ def test_keywords_stand_for_their_patterns():
                 hits[i] += 1
                 assert C.may_match(text, keys), (rx.pattern, keys, text)
     assert all(v >= 20 for v in hits.values()), hits       # every pattern was matched, folded or not
+
+
+def test_end_words_stand_for_their_patterns():
+    """may_end_with (a test of a paragraph's last word) is False only when the list patterns, searched
+    in the paragraph without its list marker, cannot match it."""
+    rnd = random.Random(5)
+    ends = ["", " ", ":", " : ", ".", ";", ",", "\n", " ,\t", "::", "x", " \u00a0"]
+    heads = ["", "1. ", "a) ", "- ", "(iv) ", "  "]
+    hits = {"intro": 0, "item": 0}
+    for text in generated_texts(20000, 6):
+        text = rnd.choice(heads) + text + rnd.choice(ends)
+        body = C.LIST_MARKER.sub("", text, count=1).strip()
+        if C.LIST_INTRO.search(body):
+            hits["intro"] += 1
+            assert C.may_end_with(text, C.LIST_INTRO_ENDS, ":"), repr(text)
+        if C.LIST_ITEM.match(body):
+            hits["item"] += 1
+            assert C.may_end_with(text, C.LIST_ITEM_ENDS, ".;,"), repr(text)
+    assert all(v >= 20 for v in hits.values()), hits
 
 
 def test_reference_words_found_from_the_end():

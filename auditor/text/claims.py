@@ -15,6 +15,7 @@ Modes (one per rule): ``budget`` (TXT001), ``arithmetic`` (TXT002), ``predikat``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,7 +28,7 @@ from ..model import Location, Related
 from ..checks.diagnose import transposed
 from ..numbers import Num, format_id, parse_text
 from ..readers.document import CAPTION_RE
-from .sentences import LIST_MARKER, Token, Unit, skipped_section, tokens, units
+from .sentences import LIST_MARKER, Token, Unit, paragraph_units, skipped_section, text_paragraphs, tokens
 
 MODES = ("budget", "arithmetic", "predikat", "table_ref", "placeholder", "count")
 LANGS = ("id", "en")
@@ -254,7 +255,8 @@ PLACEHOLDER_NEEDS = ((("rp",), ("..", "\u2026", "xx")), (("...", "\u2026"),), ((
                      (("$",),))
 PREDIKAT_KEYS = ("predikat", "kategori", "kriteria", "tergolong", "peringkat")   # the pattern of _predikat_words
 CAPAIAN_KEYS = ("capaian",)                                                       # CAPAIAN_WORD
-LIST_INTRO_KEYS = ("yaitu", "yakni", "sebagai", "meliputi", "terdiri")           # LIST_INTRO
+LIST_INTRO_ENDS = ("yaitu", "yakni", "berikut", "meliputi", "atas", "dari")       # the words LIST_INTRO ends with
+LIST_ITEM_ENDS = ("jiwa", "orang", "kk")                                           # and LIST_ITEM
 TABLE_REF_KEYS = ("tabel",)                                                       # TABLE_REF
 TARGET_KEYS = ("target",)                                                         # TARGET_BEFORE
 NOT_CAPAIAN_KEYS = ("serapan", "anggaran", "efisien", "realisasi")               # NOT_CAPAIAN
@@ -283,11 +285,50 @@ def unit_keywords(text: str) -> set[str] | None:
     return None if low is None else {k for k in KEYWORDS if k in low}
 
 
+def units_keywords(texts: list[str]) -> list[set[str] | None]:
+    """``[unit_keywords(t) for t in texts]``, found with one C search per keyword over all the texts at
+    once (lowered and joined by newlines) instead of one per keyword and text: no keyword has white
+    space, so a match cannot run from one text into the next."""
+    found: list[set[str] | None] = [set() for _ in texts]
+    if not texts:
+        return found
+    lows = [t.lower() for t in texts]
+    starts, pos = [], 0             # where each text starts in `low` (lower() may change a length: İ)
+    for t in lows:
+        starts.append(pos)
+        pos += len(t) + 1
+    low = "\n".join(lows)
+    last = len(texts) - 1
+    for k in KEYWORDS:
+        i = low.find(k)
+        while i >= 0:
+            j = bisect_right(starts, i) - 1
+            found[j].add(k)
+            if j == last:
+                break
+            i = low.find(k, starts[j + 1])      # the next text that has it
+    for j, t in enumerate(texts):
+        if not t.isascii() and keyword_text(t) is None:
+            found[j] = None
+    return found
+
+
 def may_match(text: str, keys) -> bool:
     """False only when ``text`` has none of ``keys`` (lower-case literals), so that a case-insensitive
     pattern needing one of them cannot match it."""
     low = keyword_text(text)
     return low is None or any(k in low for k in keys)
+
+
+def may_end_with(text: str, words: tuple[str, ...], punct: str) -> bool:
+    r"""False only when ``text`` cannot end as a case-insensitive pattern ``(?:word|…)\s*[punct]?\s*$``
+    ends: with one of ``words`` (lower-case), then white space, at most one character of ``punct``
+    and white space. A test on the last characters instead of a search through the whole text."""
+    t = text.rstrip()
+    if t and t[-1] in punct:
+        t = t[:-1].rstrip()
+    low = keyword_text(t[-12:])     # the longest word is shorter
+    return low is None or low.endswith(words)
 
 
 def words_to_int(text: str) -> int | None:
@@ -327,23 +368,24 @@ class Analysis:
         self.claims: list[Claim] = []
         self.errors: dict[str, Exception] = {}
         if not self.paragraphs:         # no Word document: no narrative to read
-            self.units = []
+            self.units, self._paras_cache = [], []
             return
         self.store = ctx.facts()
         self.year = self.store.year
         self.scale = ctx.settings.active
-        self.units = units(self.paragraphs)
+        self._paras_cache = text_paragraphs(self.paragraphs)
+        self.units = paragraph_units(self._paras_cache)
         self.text_facts: dict[str, list[tuple[Decimal, Unit]]] = defaultdict(list)
         self._sasaran_index = None
         self._list_paras: set[tuple] = set()
         self._facts_by_key = None
-        self._paras_cache: list | None = None
         self._capcache: dict[str, set[str]] = {}   # _captions()
         self._unit_keys: list[set[str] | None] = []
         self._keys_by_id: dict[int, set[str] | None] = {}
         self._labels: list[str] | None = None      # the active scale's band labels (_label_words)
         self._predikat_rx = None
         self._predikat_count_rx = None
+        self._ties: dict[str, tuple] = {}           # _tie_sasaran()
         self.run()
 
     # -- facts ------------------------------------------------------------------------------------------
@@ -368,26 +410,29 @@ class Analysis:
     # -- driver -----------------------------------------------------------------------------------------
     def run(self) -> None:
         # the keywords (KEYWORDS) of each sentence; None: a keyword test could miss, test nothing
-        self._unit_keys = [unit_keywords(u.text) for u in self.units]
+        self._unit_keys = units_keywords([u.text for u in self.units])
         self._keys_by_id = {id(u): k for u, k in zip(self.units, self._unit_keys)}
         self._guard(self._text_facts, "budget")
-        # Each extractor with the words one of which its patterns need (None: always called). A sentence
-        # with none of them cannot give the extractor anything (nor make it fail): it is not called.
+        # Each extractor with the words one of which its patterns need. A sentence with none of them
+        # cannot give the extractor anything (nor make it fail): it is not called.
         per_unit = ((self._budget, "budget", BUDGET_KEYS), (self._shares, "arithmetic", BUDGET_KEYS),
                     (self._shortage, "arithmetic", SHORTAGE_KEYS), (self._partition, "arithmetic", MALE_KEYS),
                     (self._change, "arithmetic", CHANGE_KEYS), (self._number_words, "arithmetic", NUM_WORDS_KEYS),
                     (self._level_counts, "count", LEVEL_COUNT_KEYS), (self._predikat_counts, "count", IND_KEYS),
-                    (self._sdm, "count", SDM_KEYS), (self._table_refs, "table_ref", None),
+                    (self._sdm, "count", SDM_KEYS), (self._table_refs, "table_ref", TABLE_REF_KEYS),
                     (self._placeholders, "placeholder", PLACEHOLDER_KEYS))
-        always = tuple(x for x in per_unit if x[2] is None)
         guard = self._guard
+        path = None
         for u, found in zip(self.units, self._unit_keys):
+            if u.path != path:          # a document's captions are read at its first sentence, as
+                path = u.path           # _table_refs would (a reading error is reported for table_ref)
+                guard(self._captions, "table_ref", path)
             if found is None:
                 todo = per_unit
             elif not found:             # no keyword at all (most sentences)
-                todo = always
+                continue
             else:
-                todo = [x for x in per_unit if x[2] is None or not found.isdisjoint(x[2])]
+                todo = [x for x in per_unit if not found.isdisjoint(x[2])]
             for fn, mode, _ in todo:
                 guard(fn, mode, u)
         self._guard(self._sasaran_claims, "predikat")
@@ -395,6 +440,8 @@ class Analysis:
         self._guard(self._list_counts, "count")
         covered = {(c.unit.path, c.unit.para, c.unit.text) for c in self.claims}
         for u in self.units:
+            if not u.tokens:            # no number to list
+                continue
             if (u.path, u.para, u.text) in covered or (u.path, u.para) in self._list_paras:
                 continue
             shown_nums = [t for t in u.numbers if informative(t, u.text)]
@@ -429,8 +476,6 @@ class Analysis:
 
     def _text_paragraphs(self) -> list:
         """The paragraphs outside the tables of contents."""
-        if self._paras_cache is None:
-            self._paras_cache = [p for p in self.paragraphs if not skipped_section(p.section)]
         return self._paras_cache
 
     def add(self, claim: Claim) -> Claim:
@@ -1021,7 +1066,8 @@ class Analysis:
             j = i
             while j < len(paras) and paras[j].path == paras[i].path:
                 text = paras[j].text
-                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) if "%" in text else None
+                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) \
+                    if "%" in text and may_end_with(text, LIST_ITEM_ENDS, ".;,") else None
                 if not m:
                     break
                 run.append((paras[j], m))
@@ -1097,6 +1143,14 @@ class Analysis:
         return self._sasaran_index
 
     def _tie_sasaran(self, name: str):
+        """(the PK sasaran, its indicators) a sasaran name in the text stands for, else (None, why);
+        asked for each sentence under a heading: matched once per name."""
+        tie = self._ties.get(name)
+        if tie is None:
+            tie = self._ties[name] = self._tie_sasaran_of(name)
+        return tie
+
+    def _tie_sasaran_of(self, name: str):
         idx = self._sasaran_map()
         if not idx:
             return None, "no sasaran/indikator in the facts (no PK or measurement table)"
@@ -1158,15 +1212,16 @@ class Analysis:
     def _sasaran_claims(self) -> None:
         ctx_sas = None          # carried from a heading-only "Sasaran Strategis n : …" paragraph
         ctx_key = None
-        para_key, para_sas = None, None
+        para_key, para_sas, para_own = None, None, False
         for u, found in zip(self.units, self._unit_keys):
-            key = (u.path, tuple(u.sections))
-            if key != ctx_key:
-                ctx_sas, ctx_key = None, key
             if (u.path, u.para) != para_key:
+                key = (u.path, tuple(u.sections))       # the same for every sentence of a paragraph
+                if key != ctx_key:
+                    ctx_sas, ctx_key = None, key
                 para_key = (u.path, u.para)
                 para_sas = ctx_sas
                 hm = SASARAN_HEAD.match(u.para_text)
+                para_own = hm is not None   # a "Sasaran n : … predikat …" line names its own sasaran
                 if hm:
                     name = SASARAN_END.sub("", hm.group("rest")).strip(" .:")
                     heading_only = not self._predikat_words(u.para_text) and not any(
@@ -1178,7 +1233,7 @@ class Analysis:
                         continue
             if found is not None and found.isdisjoint(SASARAN_KEYS):
                 continue        # no predikat word (_predikat_words) and no CAPAIAN_WORD: as below
-            own = bool(SASARAN_HEAD.match(u.para_text))    # a "Sasaran n : … predikat …" line names its own sasaran
+            own = para_own
             current = para_sas
             preds = self._predikat_words(u.text)
             has_cap = may_match(u.text, CAPAIAN_KEYS) and bool(CAPAIAN_WORD.search(u.text))
@@ -1453,7 +1508,7 @@ class Analysis:
         """"… membawahi 12 desa yaitu:" followed by a list numbered 1 … k: the count must be k."""
         paras = self._text_paragraphs()
         for i, p in enumerate(paras):
-            if not may_match(p.text, LIST_INTRO_KEYS):     # body below is a part of p.text
+            if not may_end_with(p.text, LIST_INTRO_ENDS, ":"):    # body below ends as p.text does
                 continue
             body = LIST_MARKER.sub("", p.text, count=1).strip()
             m = LIST_INTRO.search(body)
@@ -1555,8 +1610,6 @@ class Analysis:
         return self._capcache[key]
 
     def _table_refs(self, u: Unit) -> None:
-        if not self._has(u, TABLE_REF_KEYS) and "_caps:" + u.path in self._capcache:
-            return      # no reference in the sentence, and the captions are read already: as below
         caps = self._captions(u.path)
         if not caps or not self._has(u, TABLE_REF_KEYS):
             return

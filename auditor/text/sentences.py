@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..numbers import Num, parse_text
 
@@ -32,8 +33,8 @@ ANAPHOR = re.compile(r"^(hal ini|hal tersebut|ini|capaian (ini|tersebut)|nilai (
                      r"|sehingga|dengan demikian)\b", re.I)
 
 # a number as written in prose: optional Rp, digits with . and , groups, an optional ",-" / ",00", an optional %
-NUMBER = re.compile(
-    r"(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?(?![\w/])",
+NUMBER = re.compile(     # (?=…) first: a quick test of where a match can start, before the look-behind
+    r"(?=[R\d])(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?(?![\w/])",
     re.I)
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -57,8 +58,8 @@ class Token:
     def percent(self) -> bool:
         return self.num.percent
 
-    @property
-    def year_like(self) -> bool:
+    @cached_property
+    def year_like(self) -> bool:        # asked again and again (Unit.numbers): computed once
         return not self.rupiah and not self.percent and self.num.decimals == 0 and bool(YEAR.match(self.text.strip()))
 
 
@@ -147,21 +148,32 @@ def skipped_section(sections: list[str]) -> bool:
     return any(SKIP_SECTIONS.match(s) for s in sections)
 
 
-def units(paragraphs) -> list[Unit]:
-    """Every sentence of every paragraph outside the tables of contents."""
-    out: list[Unit] = []
+def text_paragraphs(paragraphs) -> list:
+    """The paragraphs outside the tables of contents."""
+    out = []
     skip: dict[tuple, bool] = {}      # skipped_section() of each distinct heading path
     for p in paragraphs:
         key = tuple(p.section)
         skipped = skip.get(key)
         if skipped is None:
             skipped = skip[key] = skipped_section(p.section)
-        if skipped:
-            continue
+        if not skipped:
+            out.append(p)
+    return out
+
+
+def units(paragraphs) -> list[Unit]:
+    """Every sentence of every paragraph outside the tables of contents."""
+    return paragraph_units(text_paragraphs(paragraphs))
+
+
+def paragraph_units(paragraphs) -> list[Unit]:
+    """Every sentence of these paragraphs."""
+    out: list[Unit] = []
+    for p in paragraphs:
         body = strip_marker(p.text)
         for i, s in enumerate(split_sentences(body)):
-            u = Unit(path=p.path, para=p.index, section=p.section_label, sections=list(p.section),
-                     near_table=p.near_table, style=p.style or "", text=s, first=(i == 0), para_text=body)
-            u.tokens = tokens(s)
-            out.append(u)
+            out.append(Unit(path=p.path, para=p.index, section=p.section_label, sections=list(p.section),
+                            near_table=p.near_table, style=p.style or "", text=s, first=(i == 0), para_text=body,
+                            tokens=tokens(s)))
     return out
