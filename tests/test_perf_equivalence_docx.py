@@ -296,6 +296,11 @@ def test_number_pattern_with_its_quick_start():
             [(m.span(), m.groupdict()) for m in ORIGINAL_NUMBER.finditer(text)], text
 
 
+def test_squeeze_is_split_and_join():
+    for text in random_texts(" \t\n\r\u00a0\u2028\u3000\x1c\x85ab.\u00ad\u200b", 100000, 8, longest=9):
+        assert S.squeeze(text) == " ".join(text.split()), repr(text)
+
+
 def test_tokens_skip_texts_without_digits():
     def original(text):
         out = []

@@ -526,8 +526,9 @@ class Analysis:
             return []
         alloc = bool(ALLOC.search(u.text))
         out = []
-        for clause in CLAUSE_SPLIT.split(u.text):
-            toks = [t for t in tokens(clause) if not t.year_like]
+        clauses = CLAUSE_SPLIT.split(u.text)
+        for clause in clauses:      # one clause: the sentence, whose tokens are read already
+            toks = [t for t in (u.tokens if len(clauses) == 1 else tokens(clause)) if not t.year_like]
             money_t = [t for t in toks if t.rupiah]
             pcts = [t for t in toks if t.percent]
             if not money_t and not pcts:

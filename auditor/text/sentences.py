@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..numbers import Num, parse_text
 
@@ -45,6 +44,12 @@ class Token:
     end: int
     text: str
     num: Num
+    # asked again and again (Unit.numbers, other_year): computed once, in __post_init__
+    year_like: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        n = self.num
+        self.year_like = not n.rupiah and not n.percent and n.decimals == 0 and bool(YEAR.match(self.text.strip()))
 
     @property
     def value(self):
@@ -57,10 +62,6 @@ class Token:
     @property
     def percent(self) -> bool:
         return self.num.percent
-
-    @cached_property
-    def year_like(self) -> bool:        # asked again and again (Unit.numbers): computed once
-        return not self.rupiah and not self.percent and self.num.decimals == 0 and bool(YEAR.match(self.text.strip()))
 
 
 @dataclass
@@ -98,8 +99,17 @@ def _word_before(before: str) -> str:
     return before[i:end]
 
 
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())``: white space runs made one space, none at either end. A printable text
+    has no white space but " " (every other is a control or separator character): most paragraphs
+    are returned as they are, without splitting them into words and joining these again."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def split_sentences(text: str) -> list[str]:
-    text = " ".join(text.split())
+    text = squeeze(text)
     out: list[str] = []
     start = 0
     for m in _END.finditer(text):
