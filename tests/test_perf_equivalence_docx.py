@@ -301,6 +301,13 @@ def test_squeeze_is_split_and_join():
         assert S.squeeze(text) == " ".join(text.split()), repr(text)
 
 
+def test_no_list_marker_starts_with_a_capital():
+    upper = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF and chr(i).isupper()]
+    for c in upper:
+        for text in (c + " x", c + ". x", c + ") x", c + "1. x"):
+            assert S.strip_marker(text) == S.LIST_MARKER.sub("", text, count=1)
+
+
 def test_tokens_skip_texts_without_digits():
     def original(text):
         out = []
@@ -395,6 +402,21 @@ def test_keywords_stand_for_their_patterns():
                 hits[i] += 1
                 assert C.may_match(text, keys), (rx.pattern, keys, text)
     assert all(v >= 20 for v in hits.values()), hits       # every pattern was matched, folded or not
+
+
+def test_digit_keys_are_those_of_extractors_that_need_a_digit():
+    """Analysis.run looks for DIGIT_KEYS only in sentences with a digit: every pattern they stand for
+    needs one (_budget and _shares read the sentence's Rupiah/percent tokens, made by NUMBER), and no
+    extractor that can do without a digit is gated by one of them."""
+    assert C.DIGIT_KEYS == set(C.BUDGET_KEYS + C.NUM_WORDS_KEYS + C.LEVEL_COUNT_KEYS + C.IND_KEYS + C.SDM_KEYS
+                               + C.TABLE_REF_KEYS)
+    others = set(C.SHORTAGE_KEYS + C.MALE_KEYS + C.CHANGE_KEYS + C.PLACEHOLDER_KEYS + C.SASARAN_KEYS)
+    others |= {k for needs in C.PLACEHOLDER_NEEDS for keys in needs for k in keys}
+    assert not C.DIGIT_KEYS & others
+    needs_digit = [C.NUM_WORDS_RE, C.LEVEL_COUNT, C.SDM_TOTAL, C.TABLE_REF, PREDIKAT_COUNT, S.NUMBER]
+    for text in generated_texts(15000, 11):
+        if not S._DIGIT.search(text):
+            assert not any(rx.search(text) for rx in needs_digit), text
 
 
 def test_end_words_stand_for_their_patterns():

@@ -265,6 +265,9 @@ SASARAN_KEYS = PREDIKAT_KEYS + CAPAIAN_KEYS
 KEYWORDS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
                      + IND_KEYS + SDM_KEYS + PLACEHOLDER_KEYS + SASARAN_KEYS + TABLE_REF_KEYS
                      + tuple(k for needs in PLACEHOLDER_NEEDS for keys in needs for k in keys))
+# The keywords only extractors that need a digit look for (their patterns have a \d, or they read the
+# sentence's numbers): looked for in sentences with a digit only (Unit.digits; Analysis.run)
+DIGIT_KEYS = frozenset(BUDGET_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS + IND_KEYS + SDM_KEYS + TABLE_REF_KEYS)
 # re.IGNORECASE matches these to "i", "i", "s"; str.lower() does not turn them into those letters
 _FOLD_ODD = ("\u0130", "\u0131", "\u017f")
 
@@ -285,10 +288,10 @@ def unit_keywords(text: str) -> set[str] | None:
     return None if low is None else {k for k in KEYWORDS if k in low}
 
 
-def units_keywords(texts: list[str]) -> list[set[str] | None]:
-    """``[unit_keywords(t) for t in texts]``, found with one C search per keyword over all the texts at
-    once (lowered and joined by newlines) instead of one per keyword and text: no keyword has white
-    space, so a match cannot run from one text into the next."""
+def units_keywords(texts: list[str], keys=KEYWORDS) -> list[set[str] | None]:
+    """``[unit_keywords(t) for t in texts]`` (of ``keys``), found with one C search per keyword over all
+    the texts at once (lowered and joined by newlines) instead of one per keyword and text: no keyword
+    has white space, so a match cannot run from one text into the next."""
     found: list[set[str] | None] = [set() for _ in texts]
     if not texts:
         return found
@@ -299,7 +302,7 @@ def units_keywords(texts: list[str]) -> list[set[str] | None]:
         pos += len(t) + 1
     low = "\n".join(lows)
     last = len(texts) - 1
-    for k in KEYWORDS:
+    for k in keys:
         i = low.find(k)
         while i >= 0:
             j = bisect_right(starts, i) - 1
@@ -311,6 +314,11 @@ def units_keywords(texts: list[str]) -> list[set[str] | None]:
         if not t.isascii() and keyword_text(t) is None:
             found[j] = None
     return found
+
+
+def has_any(low: str | None, keys) -> bool:
+    """``may_match`` on the ``keyword_text`` of a text."""
+    return low is None or any(k in low for k in keys)
 
 
 def may_match(text: str, keys) -> bool:
@@ -409,12 +417,19 @@ class Analysis:
 
     # -- driver -----------------------------------------------------------------------------------------
     def run(self) -> None:
-        # the keywords (KEYWORDS) of each sentence; None: a keyword test could miss, test nothing
-        self._unit_keys = units_keywords([u.text for u in self.units])
-        self._keys_by_id = {id(u): k for u, k in zip(self.units, self._unit_keys)}
+        # the keywords (KEYWORDS) of each sentence; None: a keyword test could miss, test nothing. In a
+        # sentence without a digit, only those of the extractors that can do without one.
+        units = self.units
+        self._unit_keys = units_keywords([u.text for u in units], KEYWORDS - DIGIT_KEYS)
+        digits = [i for i, u in enumerate(units) if u.digits]
+        for i, found in zip(digits, units_keywords([units[i].text for i in digits], DIGIT_KEYS)):
+            if found:       # (None for both, or for neither)
+                self._unit_keys[i] |= found
+        self._keys_by_id = {id(u): k for u, k in zip(units, self._unit_keys)}
         self._guard(self._text_facts, "budget")
         # Each extractor with the words one of which its patterns need. A sentence with none of them
-        # cannot give the extractor anything (nor make it fail): it is not called.
+        # cannot give the extractor anything (nor make it fail): it is not called. (Those of DIGIT_KEYS
+        # are not looked for in a sentence without a digit: their extractors need one too.)
         per_unit = ((self._budget, "budget", BUDGET_KEYS), (self._shares, "arithmetic", BUDGET_KEYS),
                     (self._shortage, "arithmetic", SHORTAGE_KEYS), (self._partition, "arithmetic", MALE_KEYS),
                     (self._change, "arithmetic", CHANGE_KEYS), (self._number_words, "arithmetic", NUM_WORDS_KEYS),
@@ -468,7 +483,8 @@ class Analysis:
             self.errors.setdefault(mode, e)
 
     def _has(self, u: Unit, keys) -> bool:
-        """False only when the sentence has none of ``keys`` (a subset of KEYWORDS): see may_match."""
+        """False only when the sentence has none of ``keys`` (a subset of KEYWORDS): see may_match. (Or,
+        for keys of DIGIT_KEYS, when it has no digit.)"""
         found = self._keys_by_id.get(id(u), False)
         if found is False:              # not one of self.units
             return may_match(u.text, keys)
@@ -486,10 +502,13 @@ class Analysis:
         """A year other than the report's mentioned in the sentence (outside a period such as 2021-2026)."""
         if self.year is None:
             return None
-        spans = [m.span() for m in YEAR_RANGE.finditer(u.text)]
+        spans = None        # the periods, looked for when a year other than the report's is there
         for t in u.tokens:
-            if t.year_like and int(t.text) != self.year and not any(a <= t.start < b for a, b in spans):
-                return int(t.text)
+            if t.year_like and int(t.text) != self.year:
+                if spans is None:
+                    spans = [m.span() for m in YEAR_RANGE.finditer(u.text)]
+                if not any(a <= t.start < b for a, b in spans):
+                    return int(t.text)
         return None
 
     def skip_other_year(self, u: Unit, mode: str, what: str) -> bool:
@@ -521,7 +540,7 @@ class Analysis:
         return self._clause_cache[key]
 
     def _budget_clauses_of(self, u: Unit) -> list[tuple[str, str, dict, str]]:
-        if not any(t.rupiah or t.percent for t in u.tokens) or not may_match(u.text, BUDGET_KEYS) \
+        if not any(t.rupiah or t.percent for t in u.tokens) or not self._has(u, BUDGET_KEYS) \
                 or not BUDGET_WORD.search(u.text):
             return []
         alloc = bool(ALLOC.search(u.text))
@@ -1178,11 +1197,13 @@ class Analysis:
         n = Decimal(len(ivs))
         return (sum(i[0] for i in ivs) / n, sum(i[1] for i in ivs) / n), used
 
-    def _predikat_words(self, text: str) -> list[tuple[str, str, int]]:
+    def _predikat_words(self, text: str, found: set[str] | None | bool = False) -> list[tuple[str, str, int]]:
+        """The predikat words in ``text``; ``found``: its keywords when known (see Analysis.run)."""
         if self.scale is None:
             return []
         words = self._label_words()
-        if not words or not may_match(text, PREDIKAT_KEYS):
+        if not words or not (may_match(text, PREDIKAT_KEYS) if found is False else
+                             found is None or not found.isdisjoint(PREDIKAT_KEYS)):
             return []
         rx = self._predikat_rx
         if rx is None:
@@ -1221,7 +1242,8 @@ class Analysis:
                     ctx_sas, ctx_key = None, key
                 para_key = (u.path, u.para)
                 para_sas = ctx_sas
-                hm = SASARAN_HEAD.match(u.para_text)
+                first = u.para_text[:1]     # SASARAN_HEAD starts "\s*S" (re.I: s, S, ſ)
+                hm = SASARAN_HEAD.match(u.para_text) if first in "sS\u017f" or first.isspace() else None
                 para_own = hm is not None   # a "Sasaran n : … predikat …" line names its own sasaran
                 if hm:
                     name = SASARAN_END.sub("", hm.group("rest")).strip(" .:")
@@ -1236,20 +1258,21 @@ class Analysis:
                 continue        # no predikat word (_predikat_words) and no CAPAIAN_WORD: as below
             own = para_own
             current = para_sas
-            preds = self._predikat_words(u.text)
-            has_cap = may_match(u.text, CAPAIAN_KEYS) and bool(CAPAIAN_WORD.search(u.text))
+            preds = self._predikat_words(u.text, found)
+            has_cap = (found is None or not found.isdisjoint(CAPAIAN_KEYS)) and bool(CAPAIAN_WORD.search(u.text))
             if not preds and not has_cap:
                 continue
-            target = may_match(u.text, TARGET_KEYS)
+            low = keyword_text(u.text)      # for the keyword tests below (may_match)
+            target = has_any(low, TARGET_KEYS)
             pcts = [t for t in u.numbers if t.percent and not (target and TARGET_BEFORE.search(u.text[:t.start]))]
-            if may_match(u.text, NOT_CAPAIAN_KEYS) and NOT_CAPAIAN.search(u.text):
+            if has_any(low, NOT_CAPAIAN_KEYS) and NOT_CAPAIAN.search(u.text):
                 continue        # a budget/efisiensi sentence: its percentages are not capaian
             if not own and current is not None and not preds and not (
-                    may_match(u.text, REFERS_SASARAN_KEYS) and REFERS_SASARAN.search(u.text)):
+                    has_any(low, REFERS_SASARAN_KEYS) and REFERS_SASARAN.search(u.text)):
                 continue        # under a sasaran heading but about something else (a sub-metric)
             if (pcts or preds) and self.skip_other_year(u, "predikat", "capaian/predikat"):
                 continue
-            if not own and SASARAN_NUMBER_ONLY.search(u.text):
+            if not own and has_any(low, ("sasaran",)) and SASARAN_NUMBER_ONLY.search(u.text):
                 if pcts or preds:
                     self.add(Claim(u, "predikat", "capaian of a sasaran named by number only",
                                    why="sasaran referred to by number only; the numbering differs between tables"))
@@ -1595,8 +1618,10 @@ class Analysis:
         if key not in self._capcache:
             caps, listed = set(), set()
             for p in self.paragraphs:
+                if p.path != path or len(p.text) >= 200:
+                    continue
                 m = CAPTION_RE.match(p.text)
-                if p.path != path or not m or len(p.text) >= 200:
+                if not m:
                     continue
                 (listed if skipped_section(p.section) else caps).add(m.group(2))
             for f in self.ctx.files:
@@ -1614,7 +1639,7 @@ class Analysis:
         caps = self._captions(u.path)
         if not caps or not self._has(u, TABLE_REF_KEYS):
             return
-        if CAPTION_RE.match(u.para_text) and len(u.para_text) < 200:
+        if len(u.para_text) < 200 and CAPTION_RE.match(u.para_text):
             return
         for m in TABLE_REF.finditer(u.text):
             refs = [m.group("a")]

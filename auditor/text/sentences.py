@@ -77,6 +77,7 @@ class Unit:
     first: bool = True              # the first sentence of its paragraph
     para_text: str = ""
     tokens: list[Token] = field(default_factory=list)
+    digits: bool = True             # False: the text has no digit, which every number pattern needs
 
     @property
     def numbers(self) -> list[Token]:
@@ -84,6 +85,8 @@ class Unit:
 
 
 def strip_marker(text: str) -> str:
+    if text[:1].isupper():          # no LIST_MARKER starts with a capital (most paragraphs do)
+        return text
     return LIST_MARKER.sub("", text, count=1)
 
 
@@ -134,9 +137,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[Token]:
-    out = []
     if not _DIGIT.search(text):      # every NUMBER has a digit
-        return out
+        return []
+    return _number_tokens(text)
+
+
+def _number_tokens(text: str) -> list[Token]:
+    out = []
     for m in NUMBER.finditer(text):
         raw = m.group(0)
         norm = raw.strip()
@@ -183,7 +190,8 @@ def paragraph_units(paragraphs) -> list[Unit]:
     for p in paragraphs:
         body = strip_marker(p.text)
         for i, s in enumerate(split_sentences(body)):
+            digits = _DIGIT.search(s) is not None
             out.append(Unit(path=p.path, para=p.index, section=p.section_label, sections=list(p.section),
                             near_table=p.near_table, style=p.style or "", text=s, first=(i == 0), para_text=body,
-                            tokens=tokens(s)))
+                            tokens=_number_tokens(s) if digits else [], digits=digits))
     return out
