@@ -419,6 +419,15 @@ def test_digit_keys_are_those_of_extractors_that_need_a_digit():
             assert not any(rx.search(text) for rx in needs_digit), text
 
 
+def test_captions_start_as_may_be_caption_says():
+    # _may_be_caption stands for this pattern: its first character is white space, "." or t (re.I)
+    assert C.CAPTION_RE.pattern == r"^\s*\.?\s*(tabel|table)\s+(\d+(?:\.\d+)*)" and C.CAPTION_RE.flags & re.I
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    for m in re.finditer(r"\s|\.|t", every, re.I):
+        assert C._may_be_caption(m.group() + "abel 3.1"), hex(ord(m.group()))
+    assert C._may_be_caption("") and not C._may_be_caption("Lihat tabel 3.1")
+
+
 def test_end_words_stand_for_their_patterns():
     """may_end_with (a test of a paragraph's last word) is False only when the list patterns, searched
     in the paragraph without its list marker, cannot match it."""

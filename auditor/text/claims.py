@@ -1080,14 +1080,18 @@ class Analysis:
     def _breakdown_lists(self) -> None:
         """A run of list paragraphs 'label P % sebanyak N jiwa' that breaks down a total stated just before it."""
         paras = self._text_paragraphs()
+        # which paragraphs LIST_ITEM may match (as tested below): a run starts at one of them only
+        maybe = [("%" in p.text and may_end_with(p.text, LIST_ITEM_ENDS, ".;,")) for p in paras]
         i = 0
         while i < len(paras):
+            if not maybe[i]:        # an empty run, as below: on to the next paragraph
+                i += 1
+                continue
             run = []
             j = i
             while j < len(paras) and paras[j].path == paras[i].path:
                 text = paras[j].text
-                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) \
-                    if "%" in text and may_end_with(text, LIST_ITEM_ENDS, ".;,") else None
+                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) if maybe[j] else None
                 if not m:
                     break
                 run.append((paras[j], m))
@@ -1618,7 +1622,7 @@ class Analysis:
         if key not in self._capcache:
             caps, listed = set(), set()
             for p in self.paragraphs:
-                if p.path != path or len(p.text) >= 200:
+                if p.path != path or len(p.text) >= 200 or not _may_be_caption(p.text):
                     continue
                 m = CAPTION_RE.match(p.text)
                 if not m:
@@ -1716,6 +1720,12 @@ def _reversed_word(word: str) -> str:
 
 
 _REF_AT_END = re.compile(r"\s*:?\s*(?:" + "|".join(map(_reversed_word, _REF_WORDS)) + ")", re.I)
+
+
+def _may_be_caption(text: str) -> bool:
+    """False only when CAPTION_RE (``^\\s*\\.?\\s*(tabel|table)``, re.I) cannot match ``text``."""
+    first = text[:1]
+    return first in "tT." or first.isspace()
 
 
 def ref_before(text: str) -> bool:
