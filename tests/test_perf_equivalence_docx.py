@@ -406,11 +406,11 @@ def test_keywords_stand_for_their_patterns():
 
 def test_digit_keys_are_those_of_extractors_that_need_a_digit():
     """Analysis.run looks for DIGIT_KEYS only in sentences with a digit: every pattern they stand for
-    needs one (_budget and _shares read the sentence's Rupiah/percent tokens, made by NUMBER), and no
-    extractor that can do without a digit is gated by one of them."""
-    assert C.DIGIT_KEYS == set(C.BUDGET_KEYS + C.NUM_WORDS_KEYS + C.LEVEL_COUNT_KEYS + C.IND_KEYS + C.SDM_KEYS
-                               + C.TABLE_REF_KEYS)
-    others = set(C.SHORTAGE_KEYS + C.MALE_KEYS + C.CHANGE_KEYS + C.PLACEHOLDER_KEYS + C.SASARAN_KEYS)
+    needs one (_budget, _shares, _shortage, _partition and _change return at once when the sentence has
+    no number token, made by NUMBER), and no extractor that can do without a digit is gated by one."""
+    assert C.DIGIT_KEYS == set(C.BUDGET_KEYS + C.SHORTAGE_KEYS + C.MALE_KEYS + C.CHANGE_KEYS + C.NUM_WORDS_KEYS
+                               + C.LEVEL_COUNT_KEYS + C.IND_KEYS + C.SDM_KEYS + C.TABLE_REF_KEYS)
+    others = set(C.PLACEHOLDER_KEYS + C.SASARAN_KEYS)
     others |= {k for needs in C.PLACEHOLDER_NEEDS for keys in needs for k in keys}
     assert not C.DIGIT_KEYS & others
     needs_digit = [C.NUM_WORDS_RE, C.LEVEL_COUNT, C.SDM_TOTAL, C.TABLE_REF, PREDIKAT_COUNT, S.NUMBER]
@@ -426,6 +426,21 @@ def test_captions_start_as_may_be_caption_says():
     for m in re.finditer(r"\s|\.|t", every, re.I):
         assert C._may_be_caption(m.group() + "abel 3.1"), hex(ord(m.group()))
     assert C._may_be_caption("") and not C._may_be_caption("Lihat tabel 3.1")
+
+
+def test_number_reading_extractors_do_nothing_without_a_digit():
+    an = object.__new__(C.Analysis)
+    an.claims, an.year, an._clause_cache, an._keys_by_id = [], 2024, {}, {}
+    texts = ["Realisasi anggaran belanja modal sebesar Rp tiga miliar atau sembilan puluh persen dari pagu.",
+             "Kekurangan pegawai sebanyak lima orang dari kebutuhan ideal.",
+             "Penduduk laki-laki dan perempuan berjumlah seribu jiwa.",
+             "Capaian mengalami peningkatan dibandingkan tahun sebelumnya."]
+    for text in texts:
+        u = S.Unit(path="x.docx", para=1, section="", sections=[], near_table=None, style="", text=text,
+                   para_text=text, tokens=S.tokens(text), digits=False)
+        for fn in (an._budget, an._shares, an._shortage, an._partition, an._change):
+            fn(u)
+    assert an.claims == []
 
 
 def test_end_words_stand_for_their_patterns():

@@ -265,9 +265,10 @@ SASARAN_KEYS = PREDIKAT_KEYS + CAPAIAN_KEYS
 KEYWORDS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
                      + IND_KEYS + SDM_KEYS + PLACEHOLDER_KEYS + SASARAN_KEYS + TABLE_REF_KEYS
                      + tuple(k for needs in PLACEHOLDER_NEEDS for keys in needs for k in keys))
-# The keywords only extractors that need a digit look for (their patterns have a \d, or they read the
-# sentence's numbers): looked for in sentences with a digit only (Unit.digits; Analysis.run)
-DIGIT_KEYS = frozenset(BUDGET_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS + IND_KEYS + SDM_KEYS + TABLE_REF_KEYS)
+# The keywords only extractors that need a digit look for (their patterns have a \d, or they do nothing
+# without the sentence's numbers): looked for in sentences with a digit only (Unit.digits; Analysis.run)
+DIGIT_KEYS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
+                       + IND_KEYS + SDM_KEYS + TABLE_REF_KEYS)
 # re.IGNORECASE matches these to "i", "i", "s"; str.lower() does not turn them into those letters
 _FOLD_ODD = ("\u0130", "\u0131", "\u017f")
 
