@@ -439,6 +439,7 @@ class Analysis:
                     (self._placeholders, "placeholder", PLACEHOLDER_KEYS))
         guard = self._guard
         path = None
+        todo_of: dict[frozenset, list] = {}     # the extractors for each set of keywords (sentences share them)
         for u, found in zip(self.units, self._unit_keys):
             if u.path != path:          # a document's captions are read at its first sentence, as
                 path = u.path           # _table_refs would (a reading error is reported for table_ref)
@@ -448,7 +449,10 @@ class Analysis:
             elif not found:             # no keyword at all (most sentences)
                 continue
             else:
-                todo = [x for x in per_unit if not found.isdisjoint(x[2])]
+                key = frozenset(found)
+                todo = todo_of.get(key)
+                if todo is None:
+                    todo = todo_of[key] = [x for x in per_unit if not found.isdisjoint(x[2])]
             for fn, mode, _ in todo:
                 guard(fn, mode, u)
         self._guard(self._sasaran_claims, "predikat")
