@@ -351,7 +351,8 @@ PATTERN_KEYS = [
 WORDS = sorted({k for _, keys in PATTERN_KEYS for k in keys} | set(LABELS) | {
     "Rp", "Rp.", "sebesar", "dari", "12", "3,5", "2024", "%", "(dua belas)", "laki-laki", "perempuan",
     "peningkatan", "sub kegiatan", "sumber daya manusia", "berjumlah", "sebanyak", "sejumlah", "jiwa", "kk",
-    "yaitu:", "sebagai berikut", "terdiri atas", "terdiri dari", "yakni", "meliputi", "orang", "12 desa", "tabel 3.1", "s.d", "XX", "....", "…", ",-", ":", ";", ".",
+    "yaitu:", "sebagai berikut", "terdiri atas", "terdiri dari", "yakni", "meliputi", "orang", "12 desa",
+    "tabel 3.1", "s.d", "XX", "....", "…", ",-", ":", ";", ".",
     "sasaran", "kinerja", "nilai", "indikator kinerja", "belanja modal", "program", "Rp ......"})
 
 

@@ -33,7 +33,8 @@ ANAPHOR = re.compile(r"^(hal ini|hal tersebut|ini|capaian (ini|tersebut)|nilai (
 
 # a number as written in prose: optional Rp, digits with . and , groups, an optional ",-" / ",00", an optional %
 NUMBER = re.compile(     # (?=…) first: a quick test of where a match can start, before the look-behind
-    r"(?=[R\d])(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?(?![\w/])",
+    r"(?=[R\d])(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?"
+    r"(?![\w/])",
     re.I)
 YEAR = re.compile(r"^(19|20)\d\d$")
 
