@@ -285,6 +285,29 @@ def test_sentence_ends_and_the_word_before_them():
         assert S._word_before(text) == (w.group(1) if w else ""), text
 
 
+ORIGINAL_NUMBER = re.compile(
+    r"(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?(?![\w/])",
+    re.I)
+
+
+def test_number_pattern_with_its_quick_start():
+    for text in random_texts("Rp rP. ,-%0129\u0663\u00bd\u2013ab/_", 40000, 7, longest=18):
+        assert [(m.span(), m.groupdict()) for m in S.NUMBER.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in ORIGINAL_NUMBER.finditer(text)], text
+
+
+def test_squeeze_is_split_and_join():
+    for text in random_texts(" \t\n\r\u00a0\u2028\u3000\x1c\x85ab.\u00ad\u200b", 100000, 8, longest=9):
+        assert S.squeeze(text) == " ".join(text.split()), repr(text)
+
+
+def test_no_list_marker_starts_with_a_capital():
+    upper = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF and chr(i).isupper()]
+    for c in upper:
+        for text in (c + " x", c + ". x", c + ") x", c + "1. x"):
+            assert S.strip_marker(text) == S.LIST_MARKER.sub("", text, count=1)
+
+
 def test_tokens_skip_texts_without_digits():
     def original(text):
         out = []
@@ -320,7 +343,7 @@ PREDIKAT_COUNT = re.compile(r"\b(?P<n>\d+)\s+(?:\(\s*\w+(?:\s\w+)?\s*\)\s+)?indi
 PATTERN_KEYS = [
     (C.BUDGET_WORD, C.BUDGET_KEYS), (C.SHORTAGE, C.SHORTAGE_KEYS), (C.MALE, C.MALE_KEYS),
     (C.CHANGE, C.CHANGE_KEYS), (C.NUM_WORDS_RE, C.NUM_WORDS_KEYS), (C.LEVEL_COUNT, C.LEVEL_COUNT_KEYS),
-    (C.SDM_TOTAL, C.SDM_KEYS), (C.CAPAIAN_WORD, C.CAPAIAN_KEYS), (C.LIST_INTRO, C.LIST_INTRO_KEYS),
+    (C.SDM_TOTAL, C.SDM_KEYS), (C.CAPAIAN_WORD, C.CAPAIAN_KEYS),
     (C.TABLE_REF, C.TABLE_REF_KEYS), (PREDIKAT_WORDS, C.PREDIKAT_KEYS), (PREDIKAT_COUNT, C.IND_KEYS),
     (C.LIST_ITEM, ("%",)), (C.TARGET_BEFORE, C.TARGET_KEYS), (C.NOT_CAPAIAN, C.NOT_CAPAIAN_KEYS),
     (C.REFERS_SASARAN, C.REFERS_SASARAN_KEYS),
@@ -328,7 +351,8 @@ PATTERN_KEYS = [
 WORDS = sorted({k for _, keys in PATTERN_KEYS for k in keys} | set(LABELS) | {
     "Rp", "Rp.", "sebesar", "dari", "12", "3,5", "2024", "%", "(dua belas)", "laki-laki", "perempuan",
     "peningkatan", "sub kegiatan", "sumber daya manusia", "berjumlah", "sebanyak", "sejumlah", "jiwa", "kk",
-    "yaitu:", "sebagai berikut", "terdiri atas", "tabel 3.1", "s.d", "XX", "....", "…", ",-", ":", ";", ".",
+    "yaitu:", "sebagai berikut", "terdiri atas", "terdiri dari", "yakni", "meliputi", "orang", "12 desa",
+    "tabel 3.1", "s.d", "XX", "....", "…", ",-", ":", ";", ".",
     "sasaran", "kinerja", "nilai", "indikator kinerja", "belanja modal", "program", "Rp ......"})
 
 
@@ -379,6 +403,64 @@ def test_keywords_stand_for_their_patterns():
                 hits[i] += 1
                 assert C.may_match(text, keys), (rx.pattern, keys, text)
     assert all(v >= 20 for v in hits.values()), hits       # every pattern was matched, folded or not
+
+
+def test_digit_keys_are_those_of_extractors_that_need_a_digit():
+    """Analysis.run looks for DIGIT_KEYS only in sentences with a digit: every pattern they stand for
+    needs one (_budget, _shares, _shortage, _partition and _change return at once when the sentence has
+    no number token, made by NUMBER), and no extractor that can do without a digit is gated by one."""
+    assert C.DIGIT_KEYS == set(C.BUDGET_KEYS + C.SHORTAGE_KEYS + C.MALE_KEYS + C.CHANGE_KEYS + C.NUM_WORDS_KEYS
+                               + C.LEVEL_COUNT_KEYS + C.IND_KEYS + C.SDM_KEYS + C.TABLE_REF_KEYS)
+    others = set(C.PLACEHOLDER_KEYS + C.SASARAN_KEYS)
+    others |= {k for needs in C.PLACEHOLDER_NEEDS for keys in needs for k in keys}
+    assert not C.DIGIT_KEYS & others
+    needs_digit = [C.NUM_WORDS_RE, C.LEVEL_COUNT, C.SDM_TOTAL, C.TABLE_REF, PREDIKAT_COUNT, S.NUMBER]
+    for text in generated_texts(15000, 11):
+        if not S._DIGIT.search(text):
+            assert not any(rx.search(text) for rx in needs_digit), text
+
+
+def test_captions_start_as_may_be_caption_says():
+    # _may_be_caption stands for this pattern: its first character is white space, "." or t (re.I)
+    assert C.CAPTION_RE.pattern == r"^\s*\.?\s*(tabel|table)\s+(\d+(?:\.\d+)*)" and C.CAPTION_RE.flags & re.I
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    for m in re.finditer(r"\s|\.|t", every, re.I):
+        assert C._may_be_caption(m.group() + "abel 3.1"), hex(ord(m.group()))
+    assert C._may_be_caption("") and not C._may_be_caption("Lihat tabel 3.1")
+
+
+def test_number_reading_extractors_do_nothing_without_a_digit():
+    an = object.__new__(C.Analysis)
+    an.claims, an.year, an._clause_cache, an._keys_by_id = [], 2024, {}, {}
+    texts = ["Realisasi anggaran belanja modal sebesar Rp tiga miliar atau sembilan puluh persen dari pagu.",
+             "Kekurangan pegawai sebanyak lima orang dari kebutuhan ideal.",
+             "Penduduk laki-laki dan perempuan berjumlah seribu jiwa.",
+             "Capaian mengalami peningkatan dibandingkan tahun sebelumnya."]
+    for text in texts:
+        u = S.Unit(path="x.docx", para=1, section="", sections=[], near_table=None, style="", text=text,
+                   para_text=text, tokens=S.tokens(text), digits=False)
+        for fn in (an._budget, an._shares, an._shortage, an._partition, an._change):
+            fn(u)
+    assert an.claims == []
+
+
+def test_end_words_stand_for_their_patterns():
+    """may_end_with (a test of a paragraph's last word) is False only when the list patterns, searched
+    in the paragraph without its list marker, cannot match it."""
+    rnd = random.Random(5)
+    ends = ["", " ", ":", " : ", ".", ";", ",", "\n", " ,\t", "::", "x", " \u00a0"]
+    heads = ["", "1. ", "a) ", "- ", "(iv) ", "  "]
+    hits = {"intro": 0, "item": 0}
+    for text in generated_texts(20000, 6):
+        text = rnd.choice(heads) + text + rnd.choice(ends)
+        body = C.LIST_MARKER.sub("", text, count=1).strip()
+        if C.LIST_INTRO.search(body):
+            hits["intro"] += 1
+            assert C.may_end_with(text, C.LIST_INTRO_ENDS, ":"), repr(text)
+        if C.LIST_ITEM.match(body):
+            hits["item"] += 1
+            assert C.may_end_with(text, C.LIST_ITEM_ENDS, ".;,"), repr(text)
+    assert all(v >= 20 for v in hits.values()), hits
 
 
 def test_reference_words_found_from_the_end():

@@ -358,3 +358,40 @@ def test_html_and_kkr_say_which_year_each_file_was_taken_as(tmp_path, alone):
     head = next(i for i, r in enumerate(rows) if "Tahun" in r)
     col = rows[head].index("Tahun")
     assert [r[col] for r in rows[head + 1: head + 1 + len(alone["files"])]] == [2024] * len(alone["files"])
+
+
+def test_year_patterns_skipped_only_when_they_cannot_match():
+    """document_year searches a line with a pattern only when the words it needs are there
+    (years._may_match): on lines made of those words, case-changed and with the odd case folds."""
+    import random
+
+    from auditor.periods import years as Y
+
+    words = ["Tahun", "tahun", "Anggaran", "T.A.", "T. A.", "TA", "ta", ":", "2024", "2021-2026", "2021 s.d. 2024",
+             "20", "24", "Laporan Kinerja", "LKjIP", "LKIP", "lakip", "Perjanjian Kinerja", "RKT", "Pengukuran",
+             "Realisasi Kinerja", "Laporan Realisasi", "Rekapitulasi", "Capaian Kinerja", "Rencana Kinerja Tahunan",
+             "Kecamatan", "-", "/", " ", "\n", "x", "'"]
+    rnd = random.Random(9)
+
+    def fold(w):
+        out = []
+        for ch in w:
+            x = rnd.random()
+            if ch in "sS" and x < 0.1:
+                ch = "\u017f"
+            elif ch in "iI" and x < 0.1:
+                ch = rnd.choice("\u0130\u0131")
+            elif x < 0.3:
+                ch = ch.swapcase()
+            out.append(ch)
+        return "".join(out)
+
+    hits = [0, 0, 0]
+    for _ in range(40000):
+        line = " ".join(fold(rnd.choice(words)) for _ in range(rnd.randint(1, 7)))
+        may = Y._may_match(line)
+        for i, found in enumerate((Y._ANGGARAN.search(line), Y._TITLED.search(line), Y._BARE.match(line))):
+            if found:
+                hits[i] += 1
+                assert may[i], (i, line)
+    assert min(hits) >= 20, hits

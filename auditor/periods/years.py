@@ -23,6 +23,22 @@ _TITLED = re.compile(r"(?:laporan\s+kinerja|lkj?ip|lakip|perjanjian\s+kinerja|re
 _BARE = re.compile(r"^\W*tahun\s+" + _Y + r"\W*$", re.I)         # a cover line "Tahun 2024"
 _RANGE_IN_NAME = re.compile(r"(?<![0-9])" + _Y + r"(?![0-9])")
 _TITLE_PARAGRAPHS = 40        # the cover and the foreword: where a report names its year
+# The words (lower case) one of which each pattern needs: _ANGGARAN "ta" or "t.", _TITLED one of its titles
+# and "tahun", _BARE "tahun"; and every one "20". A line without them is not searched (most lines).
+_TITLE_WORDS = ("kinerja", "lk", "lakip", "rkt", "pengukuran", "laporan", "rekapitulasi")
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f")   # re.I matches them to i, i, s; str.lower() does not
+
+
+def _may_match(line: str) -> tuple[bool, bool, bool]:
+    """Whether _ANGGARAN, _TITLED and _BARE could match ``line``: False only when a word the pattern
+    needs is missing (True when a case fold could hide one)."""
+    if "20" not in line:
+        return False, False, False
+    if not line.isascii() and any(ch in line for ch in _FOLD_ODD):
+        return True, True, True
+    low = line.lower()
+    tahun = "tahun" in low
+    return "ta" in low or "t." in low, tahun and any(w in low for w in _TITLE_WORDS), tahun
 
 
 @dataclass(frozen=True)
@@ -46,11 +62,14 @@ def document_year(fr) -> int | None:
     strong: Counter = Counter()
     titled: Counter = Counter()
     for line in _lines(fr):
-        for m in _ANGGARAN.finditer(line):
-            strong[int(m.group(1))] += 1
-        for m in _TITLED.finditer(line):
-            titled[int(m.group(1))] += 1
-        m = _BARE.match(line)
+        anggaran, title, bare = _may_match(line)
+        if anggaran:
+            for m in _ANGGARAN.finditer(line):
+                strong[int(m.group(1))] += 1
+        if title:
+            for m in _TITLED.finditer(line):
+                titled[int(m.group(1))] += 1
+        m = _BARE.match(line) if bare else None
         if m:
             titled[int(m.group(1))] += 1
     for votes in (strong, titled):

@@ -15,6 +15,7 @@ Modes (one per rule): ``budget`` (TXT001), ``arithmetic`` (TXT002), ``predikat``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,7 +28,7 @@ from ..model import Location, Related
 from ..checks.diagnose import transposed
 from ..numbers import Num, format_id, parse_text
 from ..readers.document import CAPTION_RE
-from .sentences import LIST_MARKER, Token, Unit, skipped_section, tokens, units
+from .sentences import LIST_MARKER, Token, Unit, paragraph_units, skipped_section, text_paragraphs, tokens
 
 MODES = ("budget", "arithmetic", "predikat", "table_ref", "placeholder", "count")
 LANGS = ("id", "en")
@@ -254,7 +255,8 @@ PLACEHOLDER_NEEDS = ((("rp",), ("..", "\u2026", "xx")), (("...", "\u2026"),), ((
                      (("$",),))
 PREDIKAT_KEYS = ("predikat", "kategori", "kriteria", "tergolong", "peringkat")   # the pattern of _predikat_words
 CAPAIAN_KEYS = ("capaian",)                                                       # CAPAIAN_WORD
-LIST_INTRO_KEYS = ("yaitu", "yakni", "sebagai", "meliputi", "terdiri")           # LIST_INTRO
+LIST_INTRO_ENDS = ("yaitu", "yakni", "berikut", "meliputi", "atas", "dari")       # the words LIST_INTRO ends with
+LIST_ITEM_ENDS = ("jiwa", "orang", "kk")                                           # and LIST_ITEM
 TABLE_REF_KEYS = ("tabel",)                                                       # TABLE_REF
 TARGET_KEYS = ("target",)                                                         # TARGET_BEFORE
 NOT_CAPAIAN_KEYS = ("serapan", "anggaran", "efisien", "realisasi")               # NOT_CAPAIAN
@@ -263,6 +265,10 @@ SASARAN_KEYS = PREDIKAT_KEYS + CAPAIAN_KEYS
 KEYWORDS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
                      + IND_KEYS + SDM_KEYS + PLACEHOLDER_KEYS + SASARAN_KEYS + TABLE_REF_KEYS
                      + tuple(k for needs in PLACEHOLDER_NEEDS for keys in needs for k in keys))
+# The keywords only extractors that need a digit look for (their patterns have a \d, or they do nothing
+# without the sentence's numbers): looked for in sentences with a digit only (Unit.digits; Analysis.run)
+DIGIT_KEYS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
+                       + IND_KEYS + SDM_KEYS + TABLE_REF_KEYS)
 # re.IGNORECASE matches these to "i", "i", "s"; str.lower() does not turn them into those letters
 _FOLD_ODD = ("\u0130", "\u0131", "\u017f")
 
@@ -283,11 +289,55 @@ def unit_keywords(text: str) -> set[str] | None:
     return None if low is None else {k for k in KEYWORDS if k in low}
 
 
+def units_keywords(texts: list[str], keys=KEYWORDS) -> list[set[str] | None]:
+    """``[unit_keywords(t) for t in texts]`` (of ``keys``), found with one C search per keyword over all
+    the texts at once (lowered and joined by newlines) instead of one per keyword and text: no keyword
+    has white space, so a match cannot run from one text into the next."""
+    found: list[set[str] | None] = [set() for _ in texts]
+    if not texts:
+        return found
+    lows = [t.lower() for t in texts]
+    starts, pos = [], 0             # where each text starts in `low` (lower() may change a length: İ)
+    for t in lows:
+        starts.append(pos)
+        pos += len(t) + 1
+    low = "\n".join(lows)
+    last = len(texts) - 1
+    for k in keys:
+        i = low.find(k)
+        while i >= 0:
+            j = bisect_right(starts, i) - 1
+            found[j].add(k)
+            if j == last:
+                break
+            i = low.find(k, starts[j + 1])      # the next text that has it
+    for j, t in enumerate(texts):
+        if not t.isascii() and keyword_text(t) is None:
+            found[j] = None
+    return found
+
+
+def has_any(low: str | None, keys) -> bool:
+    """``may_match`` on the ``keyword_text`` of a text."""
+    return low is None or any(k in low for k in keys)
+
+
 def may_match(text: str, keys) -> bool:
     """False only when ``text`` has none of ``keys`` (lower-case literals), so that a case-insensitive
     pattern needing one of them cannot match it."""
     low = keyword_text(text)
     return low is None or any(k in low for k in keys)
+
+
+def may_end_with(text: str, words: tuple[str, ...], punct: str) -> bool:
+    r"""False only when ``text`` cannot end as a case-insensitive pattern ``(?:word|…)\s*[punct]?\s*$``
+    ends: with one of ``words`` (lower-case), then white space, at most one character of ``punct``
+    and white space. A test on the last characters instead of a search through the whole text."""
+    t = text.rstrip()
+    if t and t[-1] in punct:
+        t = t[:-1].rstrip()
+    low = keyword_text(t[-12:])     # the longest word is shorter
+    return low is None or low.endswith(words)
 
 
 def words_to_int(text: str) -> int | None:
@@ -327,23 +377,24 @@ class Analysis:
         self.claims: list[Claim] = []
         self.errors: dict[str, Exception] = {}
         if not self.paragraphs:         # no Word document: no narrative to read
-            self.units = []
+            self.units, self._paras_cache = [], []
             return
         self.store = ctx.facts()
         self.year = self.store.year
         self.scale = ctx.settings.active
-        self.units = units(self.paragraphs)
+        self._paras_cache = text_paragraphs(self.paragraphs)
+        self.units = paragraph_units(self._paras_cache)
         self.text_facts: dict[str, list[tuple[Decimal, Unit]]] = defaultdict(list)
         self._sasaran_index = None
         self._list_paras: set[tuple] = set()
         self._facts_by_key = None
-        self._paras_cache: list | None = None
         self._capcache: dict[str, set[str]] = {}   # _captions()
         self._unit_keys: list[set[str] | None] = []
         self._keys_by_id: dict[int, set[str] | None] = {}
         self._labels: list[str] | None = None      # the active scale's band labels (_label_words)
         self._predikat_rx = None
         self._predikat_count_rx = None
+        self._ties: dict[str, tuple] = {}           # _tie_sasaran()
         self.run()
 
     # -- facts ------------------------------------------------------------------------------------------
@@ -367,27 +418,41 @@ class Analysis:
 
     # -- driver -----------------------------------------------------------------------------------------
     def run(self) -> None:
-        # the keywords (KEYWORDS) of each sentence; None: a keyword test could miss, test nothing
-        self._unit_keys = [unit_keywords(u.text) for u in self.units]
-        self._keys_by_id = {id(u): k for u, k in zip(self.units, self._unit_keys)}
+        # the keywords (KEYWORDS) of each sentence; None: a keyword test could miss, test nothing. In a
+        # sentence without a digit, only those of the extractors that can do without one.
+        units = self.units
+        self._unit_keys = units_keywords([u.text for u in units], KEYWORDS - DIGIT_KEYS)
+        digits = [i for i, u in enumerate(units) if u.digits]
+        for i, found in zip(digits, units_keywords([units[i].text for i in digits], DIGIT_KEYS)):
+            if found:       # (None for both, or for neither)
+                self._unit_keys[i] |= found
+        self._keys_by_id = {id(u): k for u, k in zip(units, self._unit_keys)}
         self._guard(self._text_facts, "budget")
-        # Each extractor with the words one of which its patterns need (None: always called). A sentence
-        # with none of them cannot give the extractor anything (nor make it fail): it is not called.
+        # Each extractor with the words one of which its patterns need. A sentence with none of them
+        # cannot give the extractor anything (nor make it fail): it is not called. (Those of DIGIT_KEYS
+        # are not looked for in a sentence without a digit: their extractors need one too.)
         per_unit = ((self._budget, "budget", BUDGET_KEYS), (self._shares, "arithmetic", BUDGET_KEYS),
                     (self._shortage, "arithmetic", SHORTAGE_KEYS), (self._partition, "arithmetic", MALE_KEYS),
                     (self._change, "arithmetic", CHANGE_KEYS), (self._number_words, "arithmetic", NUM_WORDS_KEYS),
                     (self._level_counts, "count", LEVEL_COUNT_KEYS), (self._predikat_counts, "count", IND_KEYS),
-                    (self._sdm, "count", SDM_KEYS), (self._table_refs, "table_ref", None),
+                    (self._sdm, "count", SDM_KEYS), (self._table_refs, "table_ref", TABLE_REF_KEYS),
                     (self._placeholders, "placeholder", PLACEHOLDER_KEYS))
-        always = tuple(x for x in per_unit if x[2] is None)
         guard = self._guard
+        path = None
+        todo_of: dict[frozenset, list] = {}     # the extractors for each set of keywords (sentences share them)
         for u, found in zip(self.units, self._unit_keys):
+            if u.path != path:          # a document's captions are read at its first sentence, as
+                path = u.path           # _table_refs would (a reading error is reported for table_ref)
+                guard(self._captions, "table_ref", path)
             if found is None:
                 todo = per_unit
             elif not found:             # no keyword at all (most sentences)
-                todo = always
+                continue
             else:
-                todo = [x for x in per_unit if x[2] is None or not found.isdisjoint(x[2])]
+                key = frozenset(found)
+                todo = todo_of.get(key)
+                if todo is None:
+                    todo = todo_of[key] = [x for x in per_unit if not found.isdisjoint(x[2])]
             for fn, mode, _ in todo:
                 guard(fn, mode, u)
         self._guard(self._sasaran_claims, "predikat")
@@ -395,6 +460,8 @@ class Analysis:
         self._guard(self._list_counts, "count")
         covered = {(c.unit.path, c.unit.para, c.unit.text) for c in self.claims}
         for u in self.units:
+            if not u.tokens:            # no number to list
+                continue
             if (u.path, u.para, u.text) in covered or (u.path, u.para) in self._list_paras:
                 continue
             shown_nums = [t for t in u.numbers if informative(t, u.text)]
@@ -421,7 +488,8 @@ class Analysis:
             self.errors.setdefault(mode, e)
 
     def _has(self, u: Unit, keys) -> bool:
-        """False only when the sentence has none of ``keys`` (a subset of KEYWORDS): see may_match."""
+        """False only when the sentence has none of ``keys`` (a subset of KEYWORDS): see may_match. (Or,
+        for keys of DIGIT_KEYS, when it has no digit.)"""
         found = self._keys_by_id.get(id(u), False)
         if found is False:              # not one of self.units
             return may_match(u.text, keys)
@@ -429,8 +497,6 @@ class Analysis:
 
     def _text_paragraphs(self) -> list:
         """The paragraphs outside the tables of contents."""
-        if self._paras_cache is None:
-            self._paras_cache = [p for p in self.paragraphs if not skipped_section(p.section)]
         return self._paras_cache
 
     def add(self, claim: Claim) -> Claim:
@@ -441,10 +507,13 @@ class Analysis:
         """A year other than the report's mentioned in the sentence (outside a period such as 2021-2026)."""
         if self.year is None:
             return None
-        spans = [m.span() for m in YEAR_RANGE.finditer(u.text)]
+        spans = None        # the periods, looked for when a year other than the report's is there
         for t in u.tokens:
-            if t.year_like and int(t.text) != self.year and not any(a <= t.start < b for a, b in spans):
-                return int(t.text)
+            if t.year_like and int(t.text) != self.year:
+                if spans is None:
+                    spans = [m.span() for m in YEAR_RANGE.finditer(u.text)]
+                if not any(a <= t.start < b for a, b in spans):
+                    return int(t.text)
         return None
 
     def skip_other_year(self, u: Unit, mode: str, what: str) -> bool:
@@ -476,13 +545,14 @@ class Analysis:
         return self._clause_cache[key]
 
     def _budget_clauses_of(self, u: Unit) -> list[tuple[str, str, dict, str]]:
-        if not any(t.rupiah or t.percent for t in u.tokens) or not may_match(u.text, BUDGET_KEYS) \
+        if not any(t.rupiah or t.percent for t in u.tokens) or not self._has(u, BUDGET_KEYS) \
                 or not BUDGET_WORD.search(u.text):
             return []
         alloc = bool(ALLOC.search(u.text))
         out = []
-        for clause in CLAUSE_SPLIT.split(u.text):
-            toks = [t for t in tokens(clause) if not t.year_like]
+        clauses = CLAUSE_SPLIT.split(u.text)
+        for clause in clauses:      # one clause: the sentence, whose tokens are read already
+            toks = [t for t in (u.tokens if len(clauses) == 1 else tokens(clause)) if not t.year_like]
             money_t = [t for t in toks if t.rupiah]
             pcts = [t for t in toks if t.percent]
             if not money_t and not pcts:
@@ -1015,13 +1085,18 @@ class Analysis:
     def _breakdown_lists(self) -> None:
         """A run of list paragraphs 'label P % sebanyak N jiwa' that breaks down a total stated just before it."""
         paras = self._text_paragraphs()
+        # which paragraphs LIST_ITEM may match (as tested below): a run starts at one of them only
+        maybe = [("%" in p.text and may_end_with(p.text, LIST_ITEM_ENDS, ".;,")) for p in paras]
         i = 0
         while i < len(paras):
+            if not maybe[i]:        # an empty run, as below: on to the next paragraph
+                i += 1
+                continue
             run = []
             j = i
             while j < len(paras) and paras[j].path == paras[i].path:
                 text = paras[j].text
-                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) if "%" in text else None
+                m = LIST_ITEM.match(LIST_MARKER.sub("", text, count=1).strip()) if maybe[j] else None
                 if not m:
                     break
                 run.append((paras[j], m))
@@ -1097,6 +1172,14 @@ class Analysis:
         return self._sasaran_index
 
     def _tie_sasaran(self, name: str):
+        """(the PK sasaran, its indicators) a sasaran name in the text stands for, else (None, why);
+        asked for each sentence under a heading: matched once per name."""
+        tie = self._ties.get(name)
+        if tie is None:
+            tie = self._ties[name] = self._tie_sasaran_of(name)
+        return tie
+
+    def _tie_sasaran_of(self, name: str):
         idx = self._sasaran_map()
         if not idx:
             return None, "no sasaran/indikator in the facts (no PK or measurement table)"
@@ -1123,11 +1206,13 @@ class Analysis:
         n = Decimal(len(ivs))
         return (sum(i[0] for i in ivs) / n, sum(i[1] for i in ivs) / n), used
 
-    def _predikat_words(self, text: str) -> list[tuple[str, str, int]]:
+    def _predikat_words(self, text: str, found: set[str] | None | bool = False) -> list[tuple[str, str, int]]:
+        """The predikat words in ``text``; ``found``: its keywords when known (see Analysis.run)."""
         if self.scale is None:
             return []
         words = self._label_words()
-        if not words or not may_match(text, PREDIKAT_KEYS):
+        if not words or not (may_match(text, PREDIKAT_KEYS) if found is False else
+                             found is None or not found.isdisjoint(PREDIKAT_KEYS)):
             return []
         rx = self._predikat_rx
         if rx is None:
@@ -1158,15 +1243,17 @@ class Analysis:
     def _sasaran_claims(self) -> None:
         ctx_sas = None          # carried from a heading-only "Sasaran Strategis n : …" paragraph
         ctx_key = None
-        para_key, para_sas = None, None
+        para_key, para_sas, para_own = None, None, False
         for u, found in zip(self.units, self._unit_keys):
-            key = (u.path, tuple(u.sections))
-            if key != ctx_key:
-                ctx_sas, ctx_key = None, key
             if (u.path, u.para) != para_key:
+                key = (u.path, tuple(u.sections))       # the same for every sentence of a paragraph
+                if key != ctx_key:
+                    ctx_sas, ctx_key = None, key
                 para_key = (u.path, u.para)
                 para_sas = ctx_sas
-                hm = SASARAN_HEAD.match(u.para_text)
+                first = u.para_text[:1]     # SASARAN_HEAD starts "\s*S" (re.I: s, S, ſ)
+                hm = SASARAN_HEAD.match(u.para_text) if first in "sS\u017f" or first.isspace() else None
+                para_own = hm is not None   # a "Sasaran n : … predikat …" line names its own sasaran
                 if hm:
                     name = SASARAN_END.sub("", hm.group("rest")).strip(" .:")
                     heading_only = not self._predikat_words(u.para_text) and not any(
@@ -1178,22 +1265,23 @@ class Analysis:
                         continue
             if found is not None and found.isdisjoint(SASARAN_KEYS):
                 continue        # no predikat word (_predikat_words) and no CAPAIAN_WORD: as below
-            own = bool(SASARAN_HEAD.match(u.para_text))    # a "Sasaran n : … predikat …" line names its own sasaran
+            own = para_own
             current = para_sas
-            preds = self._predikat_words(u.text)
-            has_cap = may_match(u.text, CAPAIAN_KEYS) and bool(CAPAIAN_WORD.search(u.text))
+            preds = self._predikat_words(u.text, found)
+            has_cap = (found is None or not found.isdisjoint(CAPAIAN_KEYS)) and bool(CAPAIAN_WORD.search(u.text))
             if not preds and not has_cap:
                 continue
-            target = may_match(u.text, TARGET_KEYS)
+            low = keyword_text(u.text)      # for the keyword tests below (may_match)
+            target = has_any(low, TARGET_KEYS)
             pcts = [t for t in u.numbers if t.percent and not (target and TARGET_BEFORE.search(u.text[:t.start]))]
-            if may_match(u.text, NOT_CAPAIAN_KEYS) and NOT_CAPAIAN.search(u.text):
+            if has_any(low, NOT_CAPAIAN_KEYS) and NOT_CAPAIAN.search(u.text):
                 continue        # a budget/efisiensi sentence: its percentages are not capaian
             if not own and current is not None and not preds and not (
-                    may_match(u.text, REFERS_SASARAN_KEYS) and REFERS_SASARAN.search(u.text)):
+                    has_any(low, REFERS_SASARAN_KEYS) and REFERS_SASARAN.search(u.text)):
                 continue        # under a sasaran heading but about something else (a sub-metric)
             if (pcts or preds) and self.skip_other_year(u, "predikat", "capaian/predikat"):
                 continue
-            if not own and SASARAN_NUMBER_ONLY.search(u.text):
+            if not own and has_any(low, ("sasaran",)) and SASARAN_NUMBER_ONLY.search(u.text):
                 if pcts or preds:
                     self.add(Claim(u, "predikat", "capaian of a sasaran named by number only",
                                    why="sasaran referred to by number only; the numbering differs between tables"))
@@ -1453,7 +1541,7 @@ class Analysis:
         """"… membawahi 12 desa yaitu:" followed by a list numbered 1 … k: the count must be k."""
         paras = self._text_paragraphs()
         for i, p in enumerate(paras):
-            if not may_match(p.text, LIST_INTRO_KEYS):     # body below is a part of p.text
+            if not may_end_with(p.text, LIST_INTRO_ENDS, ":"):    # body below ends as p.text does
                 continue
             body = LIST_MARKER.sub("", p.text, count=1).strip()
             m = LIST_INTRO.search(body)
@@ -1539,8 +1627,10 @@ class Analysis:
         if key not in self._capcache:
             caps, listed = set(), set()
             for p in self.paragraphs:
+                if p.path != path or len(p.text) >= 200 or not _may_be_caption(p.text):
+                    continue
                 m = CAPTION_RE.match(p.text)
-                if p.path != path or not m or len(p.text) >= 200:
+                if not m:
                     continue
                 (listed if skipped_section(p.section) else caps).add(m.group(2))
             for f in self.ctx.files:
@@ -1555,12 +1645,10 @@ class Analysis:
         return self._capcache[key]
 
     def _table_refs(self, u: Unit) -> None:
-        if not self._has(u, TABLE_REF_KEYS) and "_caps:" + u.path in self._capcache:
-            return      # no reference in the sentence, and the captions are read already: as below
         caps = self._captions(u.path)
         if not caps or not self._has(u, TABLE_REF_KEYS):
             return
-        if CAPTION_RE.match(u.para_text) and len(u.para_text) < 200:
+        if len(u.para_text) < 200 and CAPTION_RE.match(u.para_text):
             return
         for m in TABLE_REF.finditer(u.text):
             refs = [m.group("a")]
@@ -1637,6 +1725,12 @@ def _reversed_word(word: str) -> str:
 
 
 _REF_AT_END = re.compile(r"\s*:?\s*(?:" + "|".join(map(_reversed_word, _REF_WORDS)) + ")", re.I)
+
+
+def _may_be_caption(text: str) -> bool:
+    """False only when CAPTION_RE (``^\\s*\\.?\\s*(tabel|table)``, re.I) cannot match ``text``."""
+    first = text[:1]
+    return first in "tT." or first.isspace()
 
 
 def ref_before(text: str) -> bool:

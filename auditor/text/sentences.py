@@ -32,8 +32,9 @@ ANAPHOR = re.compile(r"^(hal ini|hal tersebut|ini|capaian (ini|tersebut)|nilai (
                      r"|sehingga|dengan demikian)\b", re.I)
 
 # a number as written in prose: optional Rp, digits with . and , groups, an optional ",-" / ",00", an optional %
-NUMBER = re.compile(
-    r"(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?(?![\w/])",
+NUMBER = re.compile(     # (?=…) first: a quick test of where a match can start, before the look-behind
+    r"(?=[R\d])(?<![\w/.,])(?P<rp>Rp\.?\s?)?(?P<core>\d+(?:[.,]\d+)*)(?P<dash>,-{1,2}|,[-\u2013])?(?P<pct>\s?%)?"
+    r"(?![\w/])",
     re.I)
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -44,6 +45,12 @@ class Token:
     end: int
     text: str
     num: Num
+    # asked again and again (Unit.numbers, other_year): computed once, in __post_init__
+    year_like: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        n = self.num
+        self.year_like = not n.rupiah and not n.percent and n.decimals == 0 and bool(YEAR.match(self.text.strip()))
 
     @property
     def value(self):
@@ -56,10 +63,6 @@ class Token:
     @property
     def percent(self) -> bool:
         return self.num.percent
-
-    @property
-    def year_like(self) -> bool:
-        return not self.rupiah and not self.percent and self.num.decimals == 0 and bool(YEAR.match(self.text.strip()))
 
 
 @dataclass
@@ -75,6 +78,7 @@ class Unit:
     first: bool = True              # the first sentence of its paragraph
     para_text: str = ""
     tokens: list[Token] = field(default_factory=list)
+    digits: bool = True             # False: the text has no digit, which every number pattern needs
 
     @property
     def numbers(self) -> list[Token]:
@@ -82,6 +86,8 @@ class Unit:
 
 
 def strip_marker(text: str) -> str:
+    if text[:1].isupper():          # no LIST_MARKER starts with a capital (most paragraphs do)
+        return text
     return LIST_MARKER.sub("", text, count=1)
 
 
@@ -97,8 +103,17 @@ def _word_before(before: str) -> str:
     return before[i:end]
 
 
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())``: white space runs made one space, none at either end. A printable text
+    has no white space but " " (every other is a control or separator character): most paragraphs
+    are returned as they are, without splitting them into words and joining these again."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def split_sentences(text: str) -> list[str]:
-    text = " ".join(text.split())
+    text = squeeze(text)
     out: list[str] = []
     start = 0
     for m in _END.finditer(text):
@@ -123,9 +138,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[Token]:
-    out = []
     if not _DIGIT.search(text):      # every NUMBER has a digit
-        return out
+        return []
+    return _number_tokens(text)
+
+
+def _number_tokens(text: str) -> list[Token]:
+    out = []
     for m in NUMBER.finditer(text):
         raw = m.group(0)
         norm = raw.strip()
@@ -147,21 +166,33 @@ def skipped_section(sections: list[str]) -> bool:
     return any(SKIP_SECTIONS.match(s) for s in sections)
 
 
-def units(paragraphs) -> list[Unit]:
-    """Every sentence of every paragraph outside the tables of contents."""
-    out: list[Unit] = []
+def text_paragraphs(paragraphs) -> list:
+    """The paragraphs outside the tables of contents."""
+    out = []
     skip: dict[tuple, bool] = {}      # skipped_section() of each distinct heading path
     for p in paragraphs:
         key = tuple(p.section)
         skipped = skip.get(key)
         if skipped is None:
             skipped = skip[key] = skipped_section(p.section)
-        if skipped:
-            continue
+        if not skipped:
+            out.append(p)
+    return out
+
+
+def units(paragraphs) -> list[Unit]:
+    """Every sentence of every paragraph outside the tables of contents."""
+    return paragraph_units(text_paragraphs(paragraphs))
+
+
+def paragraph_units(paragraphs) -> list[Unit]:
+    """Every sentence of these paragraphs."""
+    out: list[Unit] = []
+    for p in paragraphs:
         body = strip_marker(p.text)
         for i, s in enumerate(split_sentences(body)):
-            u = Unit(path=p.path, para=p.index, section=p.section_label, sections=list(p.section),
-                     near_table=p.near_table, style=p.style or "", text=s, first=(i == 0), para_text=body)
-            u.tokens = tokens(s)
-            out.append(u)
+            digits = _DIGIT.search(s) is not None
+            out.append(Unit(path=p.path, para=p.index, section=p.section_label, sections=list(p.section),
+                            near_table=p.near_table, style=p.style or "", text=s, first=(i == 0), para_text=body,
+                            tokens=_number_tokens(s) if digits else [], digits=digits))
     return out
