@@ -265,16 +265,16 @@ def _rendered(texts: list[str], words: list[FileResult]) -> str | None:
     return None
 
 
-def _twin_plan(files: list[str]) -> tuple[list[int], set[int], set[int]]:
-    """The order files are read in, the .docx files to keep text of, and the PDFs to compare first: a PDF
-    with a .docx in the same folder, read after it."""
+def _twin_plan(files: list[str]) -> tuple[list[int], dict[int, list[int]]]:
+    """The order files are read in, and for each PDF with a .docx in the same folder those .docx files
+    (indices): such a PDF is read after them, and compared with them first."""
     folder = [os.path.dirname(os.path.abspath(p)) for p in files]
     ext = [os.path.splitext(p)[1].lower() for p in files]
-    words = {i for i, e in enumerate(ext) if e == ".docx"}
-    pdfs = {i for i, e in enumerate(ext) if e == ".pdf" and any(folder[j] == folder[i] for j in words)}
-    words = {j for j in words if any(folder[j] == folder[i] for i in pdfs)}
-    order = [i for i in range(len(files)) if i not in pdfs] + sorted(pdfs)
-    return order, words, pdfs
+    words = [i for i, e in enumerate(ext) if e == ".docx"]
+    beside = {i: [j for j in words if folder[j] == folder[i]] for i, e in enumerate(ext) if e == ".pdf"}
+    beside = {i: js for i, js in beside.items() if js}
+    order = [i for i in range(len(files)) if i not in beside] + sorted(beside)
+    return order, beside
 
 
 # Read the next file in a thread while this one is detected: on a machine with a core to spare (one
@@ -313,12 +313,13 @@ def load_all(paths: list[str], warm=None) -> tuple[list[FileResult], list[dict]]
 
     files, skipped = collect(paths)
     files = [os.fspath(p) for p in files]
-    order, words, pdfs = _twin_plan(files)
+    order, beside = _twin_plan(files)
+    words = {j for js in beside.values() for j in js}
     out: list[FileResult | None] = [None] * len(files)
 
     def start(k: int):
         i = order[k]
-        return pool.submit(open_file, files[i], None, i in pdfs)
+        return pool.submit(open_file, files[i], None, i in beside)
 
     with ThreadPoolExecutor(1, thread_name_prefix="lkip-open") if READ_AHEAD else _InOrder() as pool:
         ahead = start(0) if files else None
@@ -327,10 +328,8 @@ def load_all(paths: list[str], warm=None) -> tuple[list[FileResult], list[dict]]
         for k, i in enumerate(order):
             opened = ahead.result()
             ahead = start(k + 1) if k + 1 < len(order) else None
-            here = os.path.dirname(os.path.abspath(files[i]))
-            beside = [out[j] for j in words if out[j] is not None
-                      and os.path.dirname(os.path.abspath(files[j])) == here] if i in pdfs else ()
-            out[i] = load_file(files[i], opened=opened, words=beside, twin=i in words)
+            out[i] = load_file(files[i], opened=opened, words=[out[j] for j in beside.get(i, ())],
+                               twin=i in words)
             del opened
     for i in words:
         out[i].twin = None                        # compared: no longer needed

@@ -13,9 +13,8 @@ differ between a .docx and its rendering; a word broken inside a narrow cell is 
 unit's letters and digits must be the next ones of the PDF's text:
 
 * exactly, in the same order, for a paragraph or a row that stands on one page with no merged cell;
-* as the same multiset of characters and the same sequence of digits read left to right otherwise
-  (a row broken over two pages is rendered part by part, a merged cell's text where it is centred), or,
-  where even the digits move, the same multiset — the one place a difference could hide is two numbers
+* as the same multiset of characters otherwise (a row broken over two pages is rendered part by part,
+  a merged cell's text where it is centred) — the one place a difference could hide is two numbers
   swapped inside one such row group, which is stated in the README.
 
 What the PDF adds and the .docx does not hold is allowed in two places only: the first and last line
@@ -31,7 +30,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_DIGITS = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(halaman|hal\.?|page)?\s*-?\s*[\divxlc]{1,6}\s*-?(\s*(dari|of)\s*\d+)?$", re.I)
 
@@ -149,10 +147,6 @@ def page_streams(pages: list[str]) -> list[str] | None:
             chars = chars[:len(chars) - len(_chars(last))]
         out.append(chars)
     return out
-
-
-def _digits(s: str) -> str:
-    return "".join(_DIGITS.findall(s))
 
 
 def same_text(units: list[Unit], headers: dict[int, list[str]], pages: list[str]) -> str | None:

@@ -20,12 +20,12 @@ ICON = {"error": "✗", "warning": "!", "info": "i"}
 T = {
     "id": {"read": "Dibaca", "files": "berkas", "tables": "tabel dikenali", "skipped": "dilewati",
            "unreadable": "tidak terbaca", "clean": "Tidak ada temuan.", "from": "dihitung dari",
-           "why": "diagnosis", "scale": "Skala predikat", "eff": "Efisiensi", "no_tables": "tidak ada tabel dikenali",
+           "why": "diagnosis", "scale": "Skala predikat", "eff": "Efisiensi", "no_tables": "tidak ada tabel dikenali", "pdf_pages": "PDF, {n} hlm.",
            "sheets_unrec": "lembar tidak dikenali", "suppressed": "disembunyikan oleh baseline",
            "quote": "kalimat", "summary": "Ringkasan", "total": "Total", "row": "baris"},
     "en": {"read": "Read", "files": "files", "tables": "tables recognised", "skipped": "skipped",
            "unreadable": "unreadable", "clean": "No findings.", "from": "computed from",
-           "why": "diagnosis", "scale": "Rating scale", "eff": "Efficiency", "no_tables": "no table recognised",
+           "why": "diagnosis", "scale": "Rating scale", "eff": "Efficiency", "no_tables": "no table recognised", "pdf_pages": "PDF, {n} pages",
            "sheets_unrec": "sheets not recognised", "suppressed": "suppressed by baseline",
            "quote": "sentence", "summary": "Summary", "total": "Total", "row": "row"},
 }
@@ -52,7 +52,7 @@ def header(report: dict) -> Panel:
             kinds[t.get("caption") or t["kind"]] += 1
         desc = ", ".join(f"{k}" + (f" ×{n}" if n > 1 else "") for k, n in kinds.items()) or _t(lang, "no_tables")
         if f.get("same_as") and f.get("coverage") is not None:
-            desc = f"PDF, {f.get('pages')} hlm." if lang != "en" else f"PDF, {f.get('pages')} pages"
+            desc = _t(lang, "pdf_pages").format(n=f.get("pages"))
         if f.get("unrecognised"):
             desc += f"  [{len(f['unrecognised'])} {_t(lang, 'sheets_unrec')}]"
         if f.get("coverage") is not None:               # coverage: how much of the file was checked
