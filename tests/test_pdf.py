@@ -344,12 +344,8 @@ def test_truncated_pdf_is_refused(tmp_path):
     _refused(p, "corrupt_pdf")
 
 
-def _bomb(path: Path, megabytes: int) -> Path:
-    z = zlib.compressobj(9)
-    comp = b"".join(z.compress(b" " * (1 << 20)) for _ in range(megabytes)) + z.flush()
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp) + comp + b"\nendstream"]
+def _pdf_bytes(objs: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalog), with its xref table."""
     pdf, offs = b"%PDF-1.4\n", []
     for i, o in enumerate(objs):
         offs.append(len(pdf))
@@ -357,7 +353,16 @@ def _bomb(path: Path, megabytes: int) -> Path:
     x = len(pdf)
     pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
     pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
-    path.write_bytes(pdf)
+    return pdf
+
+
+def _bomb(path: Path, megabytes: int) -> Path:
+    z = zlib.compressobj(9)
+    comp = b"".join(z.compress(b" " * (1 << 20)) for _ in range(megabytes)) + z.flush()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(comp) + comp + b"\nendstream"]
+    path.write_bytes(_pdf_bytes(objs))
     return path
 
 
@@ -370,14 +375,7 @@ def _damaged_pdf(path):
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             b"42"]
-    pdf, offs = b"%PDF-1.4\n", []
-    for i, o in enumerate(objs):
-        offs.append(len(pdf))
-        pdf += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
-    x = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
-    open(path, "wb").write(pdf)
+    open(path, "wb").write(_pdf_bytes(objs))
     return path
 
 

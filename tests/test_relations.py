@@ -127,25 +127,30 @@ def _get(body, code, col):
     return next(r for r in body if r[2] == code)[column_index_from_string(col) - 1]
 
 
+ANOTHER_BIDANG = 2 * 104_990_014     # the two rows of 1.02.02 (its program and kegiatan), added
+
+
+def _add_another_bidang(body) -> None:
+    """Bidang 1.03 (and its urusan 1) with the two rows of 1.02.02 added to their S, U, W, the
+    percentages Y and AA following by formula."""
+    for code in ("1.03", "1"):
+        for col in ("S", "U", "W"):
+            _set(body, code, col, _get(body, code, col) + ANOTHER_BIDANG)
+        _set(body, code, "Y", round(_get(body, code, "U") / _get(body, code, "K") * 100, 2))
+        _set(body, code, "AA", round(_get(body, code, "W") / _get(body, code, "G") * 100, 2))
+
+
 def test_e81_a_bidang_adding_rows_of_another_bidang_is_caught_by_code(tmp_path):
     """Bidang 1.03's TW IV adds the two rows of 1.02.02 (another bidang's program and kegiatan) to its
     own: 13, 14 follow by formula, the urusan and the JUMLAH add the inflated bidang. Only the bidang
     is not the sum of its children; urusan and JUMLAH agree with theirs."""
-    twice = 2 * 104_990_014
-
-    def mutate(body):
-        for code in ("1.03", "1"):
-            for col in ("S", "U", "W"):
-                _set(body, code, col, _get(body, code, col) + twice)
-            _set(body, code, "Y", round(_get(body, code, "U") / _get(body, code, "K") * 100, 2))
-            _set(body, code, "AA", round(_get(body, code, "W") / _get(body, code, "G") * 100, 2))
-    p, first = write_86(tmp_path / "e81.xlsx", mutate=mutate)
+    p, first = write_86(tmp_path / "e81.xlsx", mutate=_add_another_bidang)
     row = first + 7                 # 1.03 is the 8th row of the tree
     with_formulas(p, {1: {f"S{row}": f"S{row + 1}+S{first + 5}+S{first + 6}"}})
     got, rep = found(p)
     assert got == {("SUM104", "E.81", f"{c}{row}") for c in ("S", "U", "W")}, [f["message"] for f in rep["findings"]]
     f = next(f for f in rep["findings"] if f["rule"] == "SUM104" and f["location"]["cell"] == f"S{row}")
-    assert f["imbalance"] == twice and f["expected"] == 10_000_000
+    assert f["imbalance"] == ANOTHER_BIDANG and f["expected"] == 10_000_000
 
 
 def test_e81_sum_of_quarters_broken_and_a_percentage_added_into_an_amount(tmp_path):
@@ -217,15 +222,7 @@ def test_e81_moved_block_still_finds_parents_by_code(tmp_path):
 # -- formulas as evidence ---------------------------------------------------------------------------
 
 def test_e81_bidang_formula_adding_another_bidang_is_diagnosed_counted_twice(tmp_path):
-    twice = 2 * 104_990_014
-
-    def mutate(body):
-        for code in ("1.03", "1"):
-            for col in ("S", "U", "W"):
-                _set(body, code, col, _get(body, code, col) + twice)
-            _set(body, code, "Y", round(_get(body, code, "U") / _get(body, code, "K") * 100, 2))
-            _set(body, code, "AA", round(_get(body, code, "W") / _get(body, code, "G") * 100, 2))
-    p, first = write_86(tmp_path / "e81.xlsx", mutate=mutate)
+    p, first = write_86(tmp_path / "e81.xlsx", mutate=_add_another_bidang)
     row = first + 7
     with_formulas(p, {1: {f"S{row}": f"S{row + 1}+S{first + 5}+S{first + 6}"}})
     rep = audit([p])
