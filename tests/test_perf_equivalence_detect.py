@@ -1,7 +1,8 @@
 """The shortcuts of table detection give exactly what the plain ways give.
 
-* ``conventions._may_state_unit`` is a substring pre-test before the unit pattern: it must be true
-  wherever ``_ANY_UNIT`` matches (generated texts, with the letters re.IGNORECASE folds specially).
+* a table's stated unit is pre-tested by its words (``text.keywords.may_match`` of
+  ``conventions._UNIT_WORDS``) before the unit patterns: the pre-test must be true wherever one of
+  ``conventions._UNITS`` matches (generated texts, with the letters re.IGNORECASE folds specially).
 * ``detect._header_row`` looks only at a row's filled cells and stops at the second header-like one:
   the same answer as counting ``_is_headerish`` over every column, on every row of the samples.
 """
@@ -18,6 +19,15 @@ from auditor.readers.document import read_document
 from auditor.readers.workbook import read_workbook
 from auditor.tables import conventions as CV
 from auditor.tables import detect as D
+from auditor.text.keywords import may_match
+
+
+def _any_unit(text: str) -> bool:
+    return any(rx.search(text) for rx, _power in CV._UNITS)
+
+
+def _may_state_unit(text: str) -> bool:
+    return may_match(text, CV._UNIT_WORDS)
 
 HERE = os.path.dirname(__file__)
 SAMPLES = os.path.join(HERE, os.pardir, "samples")
@@ -37,8 +47,8 @@ _FEW = ["(", ")", " ", "000", "juta", "rp", "Rp.", "m", "ı", "İ", "ribu", "mil
 @given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=8), st.lists(st.sampled_from(_FEW), max_size=6))
        .map("".join))
 def test_unit_pretest_never_hides_a_unit(text):
-    if CV._ANY_UNIT.search(text):
-        assert CV._may_state_unit(text)
+    if _any_unit(text):
+        assert _may_state_unit(text)
 
 
 # one text per alternative of the unit patterns, and ones that only re.IGNORECASE's folding matches
@@ -46,8 +56,8 @@ def test_unit_pretest_never_hides_a_unit(text):
                                   "( juta )", "ribuan", "ribu rupiah", "Rp 000", "( 000 )", "rp.ribu",
                                   "x Rp 1.000", "mılyar", "rİbuan", "MİLİAR"])
 def test_unit_pretest_on_unit_texts(text):
-    assert CV._ANY_UNIT.search(text)
-    assert CV._may_state_unit(text)
+    assert _any_unit(text)
+    assert _may_state_unit(text)
 
 
 def _sample_grids():

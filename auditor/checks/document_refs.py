@@ -116,7 +116,7 @@ def _signing_dates(rule, ctx):
     from collections import Counter
     from datetime import date
 
-    from ..text.claims import may_match
+    from ..text.keywords import may_match
     for f in ctx.files:
         stated = []
         for p in f.paragraphs:
@@ -167,7 +167,7 @@ def _list_names(rule, ctx):
     """A sentence that announces named items ("Terdapat dua program yaitu … dan …") where an item is a
     bare amount: the name was never filled in ("yaitu 1.848.706.000 dan program Dukman …")."""
     from ..numbers import parse_text
-    from ..text.claims import keyword_text
+    from ..text.keywords import keyword_text
     for f in ctx.files:
         for p in f.paragraphs:
             low = keyword_text(p.text)          # None: a text keyword tests could miss on, searched whole
@@ -254,7 +254,7 @@ def _one_char_apart(a: str, b: str) -> bool:
 
 
 def _reference_numbers(rule, ctx):
-    from ..text.claims import may_match
+    from ..text.keywords import may_match
     for f in ctx.files:
         found: list[tuple[list[str], object]] = []
         for p in f.paragraphs:

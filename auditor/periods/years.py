@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..text.keywords import keyword_text
+
 _Y = r"(20[0-9]{2})"
 # a year that starts a range ("2021-2026", "2021 s.d. 2024", "2021/2022") is not the document's year
 _NOT_RANGE = r"(?!\s*(?:[-–—/]|s\.?\s*/?\s*d\.?|sampai|hingga)\s*(?:20)?[0-9]{2})"
@@ -26,17 +28,16 @@ _TITLE_PARAGRAPHS = 40        # the cover and the foreword: where a report names
 # The words (lower case) one of which each pattern needs: _ANGGARAN "ta" or "t.", _TITLED one of its titles
 # and "tahun", _BARE "tahun"; and every one "20". A line without them is not searched (most lines).
 _TITLE_WORDS = ("kinerja", "lk", "lakip", "rkt", "pengukuran", "laporan", "rekapitulasi")
-_FOLD_ODD = ("\u0130", "\u0131", "\u017f")   # re.I matches them to i, i, s; str.lower() does not
 
 
 def _may_match(line: str) -> tuple[bool, bool, bool]:
     """Whether _ANGGARAN, _TITLED and _BARE could match ``line``: False only when a word the pattern
-    needs is missing (True when a case fold could hide one)."""
+    needs is missing (True when a case fold could hide one: text.keywords)."""
     if "20" not in line:
         return False, False, False
-    if not line.isascii() and any(ch in line for ch in _FOLD_ODD):
+    low = keyword_text(line)
+    if low is None:
         return True, True, True
-    low = line.lower()
     tahun = "tahun" in low
     return "ta" in low or "t." in low, tahun and any(w in low for w in _TITLE_WORDS), tahun
 

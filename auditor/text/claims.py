@@ -28,6 +28,7 @@ from ..model import Location, Related
 from ..checks.diagnose import transposed
 from ..numbers import Num, format_id, parse_text
 from ..readers.document import CAPTION_RE
+from .keywords import has_any, keyword_text, may_match
 from .sentences import LIST_MARKER, Token, Unit, paragraph_units, skipped_section, text_paragraphs, tokens
 
 MODES = ("budget", "arithmetic", "predikat", "table_ref", "placeholder", "count")
@@ -269,20 +270,6 @@ KEYWORDS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM
 # without the sentence's numbers): looked for in sentences with a digit only (Unit.digits; Analysis.run)
 DIGIT_KEYS = frozenset(BUDGET_KEYS + SHORTAGE_KEYS + MALE_KEYS + CHANGE_KEYS + NUM_WORDS_KEYS + LEVEL_COUNT_KEYS
                        + IND_KEYS + SDM_KEYS + TABLE_REF_KEYS)
-# re.IGNORECASE matches these to "i", "i", "s"; str.lower() does not turn them into those letters
-_FOLD_ODD = ("\u0130", "\u0131", "\u017f")
-
-
-def keyword_text(text: str) -> str | None:
-    """``text.lower()`` for keyword tests that stand for case-insensitive patterns; None when such a
-    test could miss a match (the text has a character that re.IGNORECASE folds differently)."""
-    if not text.isascii():
-        for ch in _FOLD_ODD:
-            if ch in text:
-                return None
-    return text.lower()
-
-
 def unit_keywords(text: str) -> set[str] | None:
     """The KEYWORDS in ``text``; None when keyword tests on it could miss (see keyword_text)."""
     low = keyword_text(text)
@@ -315,18 +302,6 @@ def units_keywords(texts: list[str], keys=KEYWORDS) -> list[set[str] | None]:
         if not t.isascii() and keyword_text(t) is None:
             found[j] = None
     return found
-
-
-def has_any(low: str | None, keys) -> bool:
-    """``may_match`` on the ``keyword_text`` of a text."""
-    return low is None or any(k in low for k in keys)
-
-
-def may_match(text: str, keys) -> bool:
-    """False only when ``text`` has none of ``keys`` (lower-case literals), so that a case-insensitive
-    pattern needing one of them cannot match it."""
-    low = keyword_text(text)
-    return low is None or any(k in low for k in keys)
 
 
 def may_end_with(text: str, words: tuple[str, ...], punct: str) -> bool:
