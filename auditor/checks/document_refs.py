@@ -149,7 +149,7 @@ def _signing_dates(rule, ctx):
 _LIST = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d{1,2})\s+"
                    r"(program|kegiatan|sub\s*kegiatan|sasaran|indikator|tujuan|rincian output)\s+"
                    r"(?:yaitu|adalah|antara\s+lain|meliputi)\s*:?\s+(.+?)(?:\.\s|\.$|$)", re.I)
-# the words one of which _LIST needs (text.claims.may_match: a paragraph without any is not searched)
+# the words one of which _LIST needs (text.keywords: a paragraph without any is not searched)
 _LIST_KEYS = ("yaitu", "adalah", "antara", "meliputi")
 # … and, in the lower-cased text, what _LIST needs around it: an item word (the last word of "sub kegiatan",
 # "rincian output") before the key. One in ten paragraphs has a key, almost none this; _LIST itself
@@ -158,20 +158,15 @@ _LIST_NEEDS = re.compile(r"(?:program|kegiatan|sasaran|indikator|tujuan|output)\
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*", re.I)
 
 
-def _has_list_key(low: str) -> bool:
-    """One of _LIST_KEYS in a lower-cased text (written out: a generator per paragraph cost more)."""
-    return "yaitu" in low or "adalah" in low or "antara" in low or "meliputi" in low
-
-
 def _list_names(rule, ctx):
     """A sentence that announces named items ("Terdapat dua program yaitu … dan …") where an item is a
     bare amount: the name was never filled in ("yaitu 1.848.706.000 dan program Dukman …")."""
     from ..numbers import parse_text
-    from ..text.keywords import keyword_text
+    from ..text.keywords import has_any, keyword_text
     for f in ctx.files:
         for p in f.paragraphs:
             low = keyword_text(p.text)          # None: a text keyword tests could miss on, searched whole
-            if low is not None and not (_has_list_key(low) and _LIST_NEEDS.search(low)):
+            if low is not None and not (has_any(low, _LIST_KEYS) and _LIST_NEEDS.search(low)):
                 continue
             for m in _LIST.finditer(p.text):
                 for item in _ITEM_SPLIT.split(m.group(2)):

@@ -161,17 +161,19 @@ def _jenis(ctx, nom, items) -> str:
     return ctx.cache["nomenclature:jenis"]
 
 
-def _lookups(ctx, nom, jenis):
-    """nom.lookup(code, jenis), each code looked up once per audit: the modes (unknown_code, former_code,
-    name) each ask for every stated code, and tables restate the same codes."""
-    memo = ctx.cache.setdefault("nomenclature:lookup", {})
+def _once(ctx, memo: str, key, make):
+    """make(), once per key per audit (kept in the audit's cache under `memo`): the modes ask for the
+    same codes and names, and tables restate them."""
+    held = ctx.cache.setdefault("nomenclature:" + memo, {})
+    if key not in held:
+        held[key] = make()
+    return held[key]
 
-    def lookup(code):
-        key = (code, jenis)
-        if key not in memo:
-            memo[key] = nom.lookup(code, jenis)
-        return memo[key]
-    return lookup
+
+def _lookups(ctx, nom, jenis):
+    """nom.lookup(code, jenis), each code looked up once per audit (unknown_code, former_code and name
+    each ask for every stated code)."""
+    return lambda code: _once(ctx, "lookup", (code, jenis), lambda: nom.lookup(code, jenis))
 
 
 def _loc(s: Stated, cell: str | None) -> Location:
@@ -258,14 +260,9 @@ def _name(rule, ctx, nom, jenis, s: Stated, e):
 
 
 def _same(ctx, name: str, official: str, threshold) -> bool:
-    """reference.match.same, once per pair of names per audit (tables restate the same names)."""
-    memo = ctx.cache.setdefault("nomenclature:same", {})
-    key = (name, official, threshold)
-    got = memo.get(key)
-    if got is None:
-        from ..reference.match import same
-        got = memo[key] = same(name, official, threshold)
-    return got
+    """reference.match.same, once per pair of names per audit."""
+    from ..reference.match import same
+    return _once(ctx, "same", (name, official, threshold), lambda: same(name, official, threshold))
 
 
 def _as_written(code: str, ref_code: str) -> str:
@@ -277,12 +274,9 @@ def _as_written(code: str, ref_code: str) -> str:
 
 def _named(ctx, nom, jenis, s: Stated, threshold):
     """The entry whose official name the stated name is (another code of the bidang, or a shared
-    penunjang line), or None; once per code and name per audit (tables restate them)."""
-    memo = ctx.cache.setdefault("nomenclature:named", {})
-    key = (jenis, s.code, s.name, s.level, threshold)
-    if key not in memo:
-        memo[key] = _named_among(nom, jenis, s, threshold)
-    return memo[key]
+    penunjang line), or None; once per code and name per audit."""
+    return _once(ctx, "named", (jenis, s.code, s.name, s.level, threshold),
+                 lambda: _named_among(nom, jenis, s, threshold))
 
 
 def _named_among(nom, jenis, s: Stated, threshold):
