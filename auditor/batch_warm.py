@@ -43,8 +43,6 @@ def warm_process() -> None:
     try:
         from .tables.kinds import compile_all
         compile_all()
-        from .frames import warm as warm_frames
-        warm_frames()
     except Exception:  # noqa: BLE001
         pass
 

@@ -12,6 +12,8 @@ cells, never exceptions.
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from bisect import bisect_right
 from operator import itemgetter
@@ -34,6 +36,38 @@ CODE_PATTERN = r"^[0-9X]+(\.[0-9X]+)*$"
 # given, ~30 µs each, and strings are most of what a failure's finding names)
 ROW_COLS = ("path", "row", "row_type", "level", "code")
 VALUE_COLS = ("row_id", "money", "percent", "other")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a frame's schema: its dtype (None: not checked) and its checks."""
+    dtype: type | None
+    ge: float | None = None
+    le: float | None = None
+    isin: tuple | None = None    # in this order in pandera's check (and so in an IN005's wording)
+    matches: str | None = None
+    nullable: bool = False
+    description: str | None = None
+
+
+# the schema, once: pandera's schemas are built from it (`schemas`), and `plainly_valid` reads it to
+# tell a frame that certainly passes. Level and code are texts: object dtype under pandas 2, str under
+# pandas 3; their values are checked.
+SCHEMA = {
+    "rows": {
+        "path": Col(str),
+        "row": Col(int, ge=1),
+        "row_type": Col(str, isin=tuple(ROW_TYPES)),
+        "level": Col(None, isin=tuple(LEVELS), nullable=True),
+        "code": Col(None, matches=CODE_PATTERN, nullable=True),
+    },
+    "values": {
+        "row_id": Col(int, ge=0),
+        "money": Col(float, ge=0, nullable=True, description="Rupiah: never negative"),
+        "percent": Col(float, ge=0, le=1000, nullable=True, description="a percentage between 0 and 1000"),
+        "other": Col(float, nullable=True),
+    },
+}
 
 
 def _measure(column: str) -> str:
@@ -64,11 +98,9 @@ class Detail:
         return t, t.rows[row_id - self.starts[i]]
 
 
-def build_frames(tables) -> dict[str, Any]:
-    """{"rows": …, "values": …} for all tables, built column by column (big exports: 100,000 rows),
-    and "detail" (a Detail) for the findings of what fails."""
-    import pandas as pd
-
+def _columns(tables):
+    """The frames' columns as plain lists ({"rows": {…}, "values": {…}}) and their Detail, for all
+    tables, built column by column (big exports: 100,000 rows)."""
     rows: dict[str, list] = {k: [] for k in ROW_COLS}
     vals: dict[str, list] = {k: [] for k in VALUE_COLS}
     detail = Detail()
@@ -116,9 +148,16 @@ def build_frames(tables) -> dict[str, Any]:
             detail.column.extend([col] * len(ids))
             detail.cell.extend(cells)
         row_id += n
+    return {"rows": rows, "values": vals}, detail
+
+
+def _frames(columns, detail) -> dict[str, Any]:
+    import numpy as np  # pandas' own dependency
+    import pandas as pd
+
+    rows, vals = dict(columns["rows"]), dict(columns["values"])
     # the numeric columns as arrays of their dtype: from a list pandas first looks at every item to infer
-    # it (int64 and float64 all the same). numpy is pandas' own dependency.
-    import numpy as np
+    # it (int64 and float64 all the same)
     rows["row"] = np.array(rows["row"], dtype=np.int64)
     vals["row_id"] = np.array(vals["row_id"], dtype=np.int64)
     for m in ("money", "percent", "other"):
@@ -126,36 +165,84 @@ def build_frames(tables) -> dict[str, Any]:
     return {"rows": pd.DataFrame(rows), "values": pd.DataFrame(vals), "detail": detail}
 
 
+def build_frames(tables) -> dict[str, Any]:
+    """{"rows": …, "values": …} DataFrames for all tables, and "detail" (a Detail) for the findings of
+    what fails."""
+    return _frames(*_columns(tables))
+
+
+def validate_tables(tables) -> list[Finding]:
+    """IN005 findings for the tables: pandera validates their frames unless every value is plainly
+    inside the schema (`plainly_valid`), which is what a clean folder's are - it then needs neither
+    pandas nor pandera (their import, ~0.3 s, was most of a batch's start and of a `check`'s)."""
+    columns, detail = _columns(tables)
+    if all(plainly_valid(name, cols) for name, cols in columns.items()):
+        return []
+    return validate(_frames(columns, detail))
+
+
 @lru_cache(maxsize=None)
 def schemas():
+    """pandera's schemas, built from SCHEMA."""
     import pandera.pandas as pa
 
-    # level and code are texts: object dtype under pandas 2, str under pandas 3; their values are checked
-    rows = pa.DataFrameSchema({
-        "path": pa.Column(str),
-        "row": pa.Column(int, pa.Check.ge(1)),
-        "row_type": pa.Column(str, pa.Check.isin(ROW_TYPES)),
-        "level": pa.Column(None, pa.Check.isin(LEVELS), nullable=True),
-        "code": pa.Column(None, pa.Check.str_matches(CODE_PATTERN), nullable=True),
-    }, strict=False, coerce=False, name="rows")
-    values = pa.DataFrameSchema({
-        "row_id": pa.Column(int, pa.Check.ge(0)),
-        "money": pa.Column(float, pa.Check.ge(0), nullable=True, description="Rupiah: never negative"),
-        "percent": pa.Column(float, [pa.Check.ge(0), pa.Check.le(1000)], nullable=True,
-                             description="a percentage between 0 and 1000"),
-        "other": pa.Column(float, nullable=True),
-    }, strict=False, coerce=False, name="values")
-    return {"rows": rows, "values": values}
+    def checks(col: Col) -> list:
+        out = []
+        if col.ge is not None:
+            out.append(pa.Check.ge(col.ge))
+        if col.le is not None:
+            out.append(pa.Check.le(col.le))
+        if col.isin is not None:
+            out.append(pa.Check.isin(list(col.isin)))
+        if col.matches is not None:
+            out.append(pa.Check.str_matches(col.matches))
+        return out
+
+    return {name: pa.DataFrameSchema(
+        {c: pa.Column(col.dtype, checks(col), nullable=col.nullable, description=col.description)
+         for c, col in spec.items()}, strict=False, coerce=False, name=name)
+        for name, spec in SCHEMA.items()}
 
 
-def warm() -> None:
-    """Validate a one-row frame of each shape: pandera builds its checks and backends on first use
-    (~15 ms), which a batch's fork server then does once for every worker (auditor.batch_warm)."""
-    import pandas as pd
+def plainly_valid(name: str, columns: dict[str, list]) -> bool:
+    """True when every value of the frame `name`'s columns (plain lists) is of its column's type and
+    inside its checks - so pandera would pass it. Anything else (a value outside a check, a null where
+    none is allowed, a value of another type: a numpy scalar, a NaN in a text column) is False: pandera
+    decides, and names the failing cells. tests/test_frames.py holds the two answers equal."""
+    for c, col in SCHEMA[name].items():
+        values = columns[c]
+        if not values:
+            continue
+        kinds = set(map(type, values))
+        nulls = type(None) in kinds or (float in kinds and any(v != v for v in values))
+        if nulls and not col.nullable:
+            return False
+        kinds.discard(type(None))
+        if not kinds <= _PLAIN[col.dtype]:
+            return False
+        present = [v for v in values if v is not None and v == v] if nulls else values
+        if not present:
+            continue
+        if col.ge is not None and min(present) < col.ge:
+            return False
+        if col.le is not None and max(present) > col.le:
+            return False
+        if col.isin is not None and not set(present).issubset(col.isin):
+            return False
+        if col.matches is not None and not all(map(_compiled(col.matches), present)):
+            return False
+    return True
 
-    row = {"path": ["x"], "row": [1], "row_type": ["data"], "level": ["program"], "code": ["1"]}
-    val = {"row_id": [0], "money": [1.0], "percent": [1.0], "other": [1.0]}
-    validate({"rows": pd.DataFrame(row), "values": pd.DataFrame(val)})
+
+# the Python types a column of each dtype may hold for plainly_valid to judge it (None: a column whose
+# dtype pandera does not check holds texts here; anything else is left to pandera)
+_PLAIN = {str: {str}, int: {int}, float: {float}, None: {str}}
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str):
+    # pandas' str.match, which pandera's str_matches uses, is re.match
+    return re.compile(pattern).match
 
 
 def validate(frames: dict[str, Any]) -> list[Finding]:

@@ -3,7 +3,7 @@
 The reader and detector record what they could not use (an unreadable file, a formula with no
 cached value, an Excel error in a table); this check kind turns them into findings under the rule's
 own severity, so a user can re-grade or disable them like any other rule. `schema` mode validates the
-canonical frames with pandera (one call per table kind per folder).
+canonical frames (auditor.frames: pandera, when a value is not plainly inside the schema).
 """
 from __future__ import annotations
 
@@ -24,13 +24,6 @@ UNIT_WORDS = {3: {"id": "ribuan rupiah", "en": "thousands of Rupiah"}, 6: {"id":
               9: {"id": "miliaran rupiah", "en": "billions of Rupiah"}}
 
 
-def warm(rule) -> None:
-    """What `schema` mode will import, done early (engine.warm: while the first file is parsed)."""
-    if rule.params["mode"] == "schema":
-        import pandas  # noqa: F401
-        import pandera.pandas  # noqa: F401
-
-
 def run(rule, ctx):
     # coverage: nothing marked - a schema notices only values outside its ranges, not a changed number
     mode = rule.params["mode"]
@@ -43,8 +36,8 @@ def run(rule, ctx):
                     p.message = rule.render(ctx.lang, reason=p.message, fmt=f.format or "?", reasons="")
                     yield p
     elif mode == "schema":
-        from ..frames import build_frames, validate
-        for p in validate(build_frames(ctx.all_tables())):
+        from ..frames import validate_tables
+        for p in validate_tables(ctx.all_tables()):
             p.rule, p.name, p.severity = rule.code, rule.name, rule.severity
             yield p
     elif mode == "conventions":
