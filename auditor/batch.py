@@ -6,9 +6,9 @@ Design
   holds an office file (ROOT itself included). A folder's audit covers the files *directly* in it;
   its subfolders are audits of their own (``ROOT/kab`` does not re-read ``ROOT/kab/kec-x``).
 * Long-lived worker processes, at most ``jobs`` of them, one task (folder) at a time each, fed
-  through a private pipe per worker. Start-up of a worker (interpreter + openpyxl/docx/calamine,
-  pandas/pandera imports) measured 0.7–1.2 s with "spawn" on an idle machine without pandas, 3–4 s
-  with pandas/pandera on a loaded one; with "forkserver" (default where available) the modules are
+  through a private pipe per worker. Start-up of a worker (interpreter + docx/calamine and the
+  package's imports) measured 0.7–1.2 s with "spawn" on an idle machine, 3–4 s with pandas/pandera
+  (no longer preloaded: see PRELOAD) on a loaded one; with "forkserver" (default where available) the modules are
   preloaded once in the fork server and each worker then starts in 15–80 ms, so replacing a worker
   after a crash or a timeout is cheap. A worker says "ready" once its imports are done; a folder's
   clock starts when it is handed to a ready worker. As with any multiprocessing program, the
@@ -60,11 +60,12 @@ HOOKS_ENV = "LKIP_AUDIT_TEST_HOOKS"
 STARTUP_TIMEOUT = 120.0       # a worker that is not ready by then counts as failed to start
 MAX_START_FAILURES = 3        # workers dying before "ready", in a row: give up (remaining rows "crashed")
 # Modules a worker needs; preloaded in the fork server (and imported by each spawned worker).
-# pandas/pandera are imported lazily by the IN checks (auditor.frames): ~2 s more per worker if not preloaded.
+# pandas/pandera are not among them: the frame validation (auditor.frames) imports them only for a folder
+# whose values are not plainly inside its schema (~0.3 s, once per worker that meets one).
 # openpyxl is not among them: the readers need it only for unusual workbooks (xlsx_details' fallback).
 PRELOAD = ["auditor.engine", "auditor.loader", "auditor.readers.workbook", "auditor.readers.xlsx_details",
            "auditor.readers.document", "auditor.readers.discover", "auditor.frames", "auditor.facts",
-           "auditor.text.claims", "docx", "python_calamine", "pandas", "pandera.pandas",
+           "auditor.text.claims", "docx", "python_calamine",
            "auditor.batch_warm"]     # last: the rest of what an audit imports, the rule catalogue (see there)
 
 

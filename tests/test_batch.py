@@ -407,3 +407,19 @@ def test_reading_without_the_read_ahead_thread_gives_the_same_report(monkeypatch
     for rep in (with_thread, in_order):
         rep.pop("generated", None)
     assert json.dumps(in_order, sort_keys=True, default=str) == json.dumps(with_thread, sort_keys=True, default=str)
+
+
+def test_a_worker_validates_an_out_of_schema_folder_without_pandera_preloaded(tmp_path):
+    """The fork server no longer imports pandas/pandera (frames.plainly_valid spares a clean folder):
+    a folder with a negative pagu still gets its IN005 from the worker, a clean one none."""
+    from tests.helpers import write_tables
+
+    root = tmp_path / "R"
+    header = ["No", "Program/ Kegiatan/ Sub Kegiatan", "PAGU (Rp)", "REALISASI (Rp)", "%"]
+    for name, pagu in (("bad", -100), ("clean", 100)):
+        (root / name).mkdir(parents=True)
+        write_tables(root / name / "t.xlsx", [{"header": header, "rows": [
+            ["1", "Program Penunjang Urusan Pemerintahan Daerah", pagu, 80, 80]]}])
+    results = {Path(r.folder).name: r for r in run_batch(str(root), jobs=2, keep_findings=True)}
+    cells = {n: sorted(f["location"]["cell"] for f in r.findings if f["rule"] == "IN005") for n, r in results.items()}
+    assert cells == {"bad": ["C2"], "clean": []}
