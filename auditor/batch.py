@@ -318,6 +318,21 @@ def _context(start_method: str | None):
     return ctx
 
 
+def prestart(start_method: str | None = None) -> None:
+    """Start the fork server now, so that its preload (~0.2 s: the package, the rule catalogue, the
+    nomenclature) runs on another core while the caller still sets itself up (the CLI's imports, the
+    rule catalogue it checks a config against: ~0.15 s). run_batch then finds it running. Nothing if
+    the start method is not "forkserver" or it cannot start (run_batch will say so)."""
+    ctx = _context(start_method)
+    if ctx.get_start_method() != "forkserver":
+        return
+    try:
+        from multiprocessing import forkserver
+        forkserver.ensure_running()
+    except Exception:  # noqa: BLE001 - pragma: no cover
+        pass
+
+
 class _Worker:
     __slots__ = ("proc", "conn", "ready", "retiring", "task", "started", "deadline", "startup")
 

@@ -5,6 +5,8 @@ import sys
 
 
 def run_batch_cli(root: str, *, jobs, timeout, fmt: str, lang: str, rekap, rules_files, config, fail_on: str) -> int:
+    from .batch import prestart
+    prestart()      # the workers' fork server loads while this process imports and checks the config
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
