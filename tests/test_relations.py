@@ -379,3 +379,15 @@ def test_ratio_readings_that_are_not_errors(tmp_path):
                                             "rows": rows}])
     got, _ = found(p)
     assert got == {("PCT101", "Sheet1", "D6"), ("PCT101", "Sheet1", "E6")}
+
+
+def test_a_ratio_times_another_constant_is_not_read_as_lower_is_better(tmp_path):
+    """(2b − a) / b is tried only for a / b and a / b × 100: under "× 1000" a stated 1,2 (which would be
+    the lower-is-better reading of a / b) is not excused."""
+    rows = [["(1)", "(2)", "(3)", "(4) = (3)/(2) x 1000"],
+            ["Angka kematian bayi", 10, 8, 1.2],
+            ["Benar", 10, 8, 800]]
+    p = write_tables(tmp_path / "t.xlsx", [{"header": ["Uraian", "Target", "Realisasi", "Per seribu"], "rows": rows}])
+    got, rep = found(p)
+    assert ("Sheet1", "D3") in {(s, c) for _, s, c in got} and ("Sheet1", "D4") not in {(s, c) for _, s, c in got}, \
+        [f["message"] for f in rep["findings"]]

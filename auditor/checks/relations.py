@@ -183,10 +183,13 @@ def judge(rule, t, row, b):
 
 def _negative_polarity(expr, value):
     """For `a / b × 100` (or `a / b`): the interval of (2b − a) / b × 100, the capaian of an indicator
-    where lower is better; None for any other shape."""
-    node, scale = expr, False
+    where lower is better, always as a percentage (the caller divides by 100 for an unscaled `a / b`);
+    None for any other shape (× a constant other than 100 included)."""
+    node = expr
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and isinstance(node.right, ast.Constant):
-        node, scale = node.left, node.right.value == 100
+        if node.right.value != 100:
+            return None
+        node = node.left
     if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)
             and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
         return None
