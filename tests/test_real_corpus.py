@@ -71,3 +71,16 @@ def test_revenue_report_saved_as_mhtml_every_number_checked():
 def test_line_items_under_sub_kegiatan_codes_are_not_called_misnamed():
     rep = _one("mamberamo-raya-2023")
     assert not [f for f in rep["findings"] if f["rule"] in ("NAME103", "SUM002", "SUM104")]
+
+
+def test_an_evaluation_worksheet_has_its_outline_sums_checked():
+    """Trenggalek's KKE SAKIP: components over sub components over criteria over evidence, in columns of
+    their own; every parent adds up (its README), so SUM112 says nothing and the sums count as checked.
+    The first component row under the two-row header of PENILAIAN is data, not more header."""
+    rep = _one("trenggalek-kke-sakip")
+    assert not [f for f in rep["findings"] if f["rule"] == "SUM112"]
+    [f] = rep["files"]
+    assert f["coverage"]["checked"] >= 350          # 225 before the outline was read
+    from auditor.loader import load_file
+    penilaian = next(t for t in load_file(f["path"]).tables if t.sheet == "PENILAIAN")
+    assert penilaian.headers["kode"] == "kode" and penilaian.rows[0].label == "Perencanaan Kinerja"

@@ -5,7 +5,7 @@ from . import coverage, inputs, names, nomenclature, derived, hierarchy, numberi
 from . import text, wording
 from . import across_years, past_capaian, previous_year, series
 from . import document_refs, recompute
-from . import code_tree, formulas, grades, groups, period_targets, relations, sequence  # the relations tables state themselves (rules/relations.yaml)
+from . import code_tree, formulas, grades, groups, period_targets, relations, rollup, sequence  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
 CHECKS = {
@@ -34,5 +34,6 @@ CHECKS = {
     "period_targets": period_targets,
     "grades": grades,
     "sequence": sequence,
+    "rollup": rollup,
     "coverage": coverage,
 }

@@ -124,11 +124,13 @@ class Detector:
                 continue
             if nxt >= g.nrows:
                 break
-            # a row under a horizontally merged group label, made of short labels or years, is a sub-header
+            # a row under a horizontally merged group label, made of short labels or years, is a sub-header;
+            # a number other than a year is data (a first row "AREN01 | A | Perencanaan Kinerja | 0,3"
+            # under "PERHITUNGAN" spanning its sub-labels is the table's first row, not more header)
             group_above = any(rr0 >= r0 and rr1 <= r1 and cc1 > cc0 for (rr0, cc0, rr1, cc1) in g.merged)
             cells = [g.text(nxt, c) for c in self.nonempty(nxt)]
             if cells and group_above and all(_YEAR.match(t) or (_is_headerish(t) or len(t) <= 12)
-                                             and not _COLNUM.match(t) for t in cells):
+                                             and not _COLNUM.match(t) and parse_text(t) is None for t in cells):
                 r1 = nxt
                 continue
             if cells and all(_YEAR.match(t) for t in cells) and len(cells) >= 2:

@@ -83,6 +83,7 @@ def build(det, pending: list[tuple[int, int, list[str]]], known: list[Table]) ->
         t.kind_def = kind
         det.body(t, kind, flat)
         t.rows = [row for row in t.rows if row.r < limit]
+        _label_by_outline(t)
         t.end = max([row.r for row in t.rows] + [r1 if t.numbering_row is None else t.numbering_row])
         if not t.rows:
             continue
@@ -90,3 +91,21 @@ def build(det, pending: list[tuple[int, int, list[str]]], known: list[Table]) ->
         out.append(t)
         last_end = t.end
     return out
+
+
+def _label_by_outline(t: Table) -> None:
+    """Where the table writes each level's label in a column of its own (tables.outline), a row's label
+    is the one it writes there — not the first text of the row (its Kode), nor a remarks column."""
+    from dataclasses import replace
+
+    from .detect import describe
+    from .outline import deepest_label, outline_columns
+    cols = outline_columns(t)
+    if not cols:
+        return
+    t.kind_def = replace(t.kind_def, label_cols=tuple(reversed(cols)))
+    for row in t.rows:
+        label = deepest_label(row, cols)
+        if label and label != row.label and row.type == "data":
+            row.label = label
+            describe(row, row.cells, label)
