@@ -158,3 +158,24 @@ def test_a_group_label_typed_on_its_first_detail_row_makes_that_row_no_parent(tm
     assert parents[20] is None and parents[21] is None and parents[22] is None
     assert parents[16] == 15
     assert sum112(audit([p])) == []
+
+
+def test_the_first_row_under_a_two_row_header_with_a_group_label_is_data(tmp_path):
+    """KODE | NO | KOMPONEN | BOBOT merged over two header rows, PERHITUNGAN over JUMLAH | BOBOT: the
+    next row "AREN01 | A | Perencanaan Kinerja | 0,3" has short texts like a sub-header's, but a number
+    that is no year - it is the table's first row."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KODE", "NO", "KOMPONEN", "BOBOT", "PERHITUNGAN", None, "NILAI"])
+    ws.append([None, None, None, None, "JUMLAH KRITERIA", "BOBOT KRITERIA", None])
+    for rng in ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2"):
+        ws.merge_cells(rng)
+    ws.append(["AREN01", "A", "Perencanaan Kinerja", 0.3, None, None, None])     # a component: its Bobot only
+    ws.append(["AREN001", "A.1", "Pemenuhan", 0.06, 4, 0.06, 0.05])
+    ws.append(["AREN002", "A.2", "Kualitas", 0.09, 10, 0.09, 0.03])
+    wb.save(tmp_path / "kke.xlsx")
+    (t,) = load_file(str(tmp_path / "kke.xlsx")).tables
+    assert t.header == (0, 1) and [row.r for row in t.rows] == [2, 3, 4]
+    assert t.rows[0].label == "Perencanaan Kinerja"
