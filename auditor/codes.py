@@ -257,11 +257,26 @@ def any_code(text) -> tuple[str, str] | None:
     return None
 
 
+# an organisation's own dotted code, not Kepmendagri's: a program `GG` and its kegiatan `GG.2896` (BPS),
+# a worksheet's `AREN001.1`. Its first part starts with a letter (so numbering "1.1" is not one).
+_LOCAL = re.compile(r"[A-Z][A-Z0-9]{0,9}(?:\.[A-Z0-9]{1,10}){0,6}")
+
+
+def local_code(text) -> str | None:
+    """A dotted code of the document's own scheme (upper-cased), for a cell of a Kode column that holds
+    no Kepmendagri code (any_code); None otherwise. Its parent drops the last part (code_parent)."""
+    s = _as_text(text)
+    if not s:
+        return None
+    s = s.strip().upper()
+    return s if len(s) <= 40 and _LOCAL.fullmatch(s) else None
+
+
 def code_parent(family: str, code: str) -> str | None:
     """The code one level up within its own family; None at the family's top."""
     if family == "program":
         return parent_code(code)
-    if family == "rekening":
+    if family in ("rekening", "local"):
         return code.rsplit(".", 1)[0] if "." in code else None
     if family == "digits":            # undotted account codes: 4110103 under 41101 under 411 under 41 under 4
         return code[:-1] or None

@@ -30,7 +30,9 @@ PERCENT = {"persen", "capaian", "capaian_akhir", "serapan", "persen_sisa"}
 LEVELS = ["urusan", "bidang", "unit", "program", "kegiatan", "sub_kegiatan", "rekening", "sasaran", "tujuan",
           "indikator"]
 ROW_TYPES = ["data", "total", "section", "heading"]
-CODE_PATTERN = r"^[0-9X]+(\.[0-9X]+)*$"
+# a Kepmendagri code (urusan … sub kegiatan, rekening, unit), or one of the document's own dotted scheme
+# (codes.local_code: GG.2896, AREN001.1)
+CODE_PATTERN = r"^(?:[0-9X]+(?:\.[0-9X]+)*|[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)$"
 
 # the columns the schemas check: all a DataFrame is made of (pandas infers every object column it is
 # given, ~30 µs each, and strings are most of what a failure's finding names)

@@ -294,3 +294,21 @@ def test_a_formatted_number_is_an_amount_unless_its_format_is_a_date(fmt):
         assert (numeric_cell(v, 0, 0, set(), {(0, 0): fmt}, {})[1] is None) == shows_date(fmt)
 
     same()
+
+
+def test_a_documents_unchecked_tables_are_one_finding_naming_them(tmp_path):
+    """Word minutes with a checked budget table and three one-row target tables no rule relates: one IN007
+    at the first, its numbers the three tables' together, each named - not one finding per table."""
+    from tests.layouts import Doc
+
+    doc = Doc().para("Tabel 1 Anggaran").table(
+        [["No", "Program/Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "%"],
+         ["1", "Program Penunjang Urusan Pemerintahan Daerah", "100", "80", "80"],
+         ["", "JUMLAH", "100", "80", "80"]])
+    for i in (2, 3, 4):
+        doc.para(f"Tabel {i} Target Indikator {i}").table(
+            [["Target Renstra 2025", "Target PK Tahun 2025", "Satuan", "Realisasi 2025"], ["100", "100", "Persen", "98"]])
+    rep = audit([str(doc.save(tmp_path / "notulensi.docx"))])
+    got = [f for f in rep["findings"] if f["rule"] == "IN007"]
+    assert [(f["location"]["caption"], f["reported"]) for f in got] == [("Tabel 2", 9)]
+    assert all(f"Tabel {i}," in got[0]["message"] or f"Tabel {i})" in got[0]["message"] for i in (2, 3, 4))

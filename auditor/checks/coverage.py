@@ -43,7 +43,8 @@ def run(rule, ctx):
             yield _emit(rule, ctx, item, Location(path=s["path"]), lang, reported=s.get("reason"))
     for f, cov in zip(ctx.files, ctx.coverage()):
         # the same unrecognised header repeated over many sheets or Word tables (one form filled in
-        # per indikator) is one finding at the first, naming the others
+        # per indikator) is one finding at the first, naming the others; so are a document's tables
+        # none of whose numbers was checked
         groups: dict[tuple, list] = {}
         known = any(t.kind != "generic" for t in f.tables)
         for item in cov["not_audited"]:
@@ -51,14 +52,20 @@ def run(rule, ctx):
                 continue
             if item.reason == "unrecognised" and (not item.numbers or not known):
                 continue     # prose (no numbers), or a file with no table of a known kind (IN003 says so)
-            key = (item.reason, item.what, item.detail) if item.reason == "unrecognised" else (id(item),)
+            if item.reason == "unrecognised":
+                key = (item.reason, item.what, item.detail)
+            elif item.reason == "no_check" and item.what == "table":
+                key = (item.reason, item.what)      # a document's tables none of whose numbers was checked
+            else:
+                key = (id(item),)
             groups.setdefault(key, []).append(item)
         for items in groups.values():
             item = items[0]
             if len(items) > 1:
                 item = NotAudited(item.what, item.reason, sheet=item.sheet, where=item.where,
                                   numbers=sum(x.numbers for x in items), caption=item.caption,
-                                  detail=f"{item.detail}; {len(items)}×: " + ", ".join(x.sheet or "" for x in items))
+                                  detail=f"{item.detail}; {len(items)}×: "
+                                  + ", ".join(x.caption or x.sheet or "" for x in items))
             m = _A1.match(item.where or "")
             page = int(item.where) if item.what == "page" and (item.where or "").isdigit() else None
             loc = Location(path=f.path, sheet=item.sheet, cell=m.group(0) if m else None,

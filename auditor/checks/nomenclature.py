@@ -81,8 +81,8 @@ def stated(ctx) -> list[Stated]:
         deeper = any(h.startswith("kode") for h in t.unmapped)
         for row in coded:
             level = row.level if row.level in LEVELS else codes.code_level(row.code)
-            if level not in LEVELS:
-                continue
+            if level not in LEVELS or (row.level in LEVELS and codes.normalise_program_code(row.code) is None):
+                continue        # … or a code of the document's own scheme (GG.2896): not Kepmendagri's
             label = row.cells.get("label")
             kode = row.cells.get("kode")
             # the row it is listed under: in a table linked by its codes, the row above it in the listing

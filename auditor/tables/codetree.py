@@ -33,7 +33,12 @@ def row_codes(row: Row, cols: list[str]) -> list[tuple[str, str]]:
     out = []
     for c in cols:
         cell = row.cells.get(c)
-        got = codes.any_code(cell.text) if cell is not None and cell.text else None
+        if cell is None or not cell.text:
+            continue
+        got = codes.any_code(cell.text)
+        if got is None:
+            local = codes.local_code(cell.text)     # the document's own scheme: GG, GG.2896
+            got = ("local", local) if local else None
         if got is not None:
             out.append(got)
     return out
@@ -91,6 +96,8 @@ def link_by_code(t: Table) -> bool:
         row.code = code
         if family == "program":
             row.level = LEVEL_OF.get(codes.code_depth(family, code), row.level)
+        elif family == "local":
+            pass                          # a scheme of its own: its depth says no level; the label may
         elif family == "digits":
             row.level = "rekening"        # an undotted account code (4110103)
         else:
