@@ -22,6 +22,8 @@ PARAMS = {
                      doc="table kind → list of columns to check; 'name@*' takes every keyed column"),
     "mean_labels": Param(str, r"^rata", doc="a total row whose label matches this is a mean, not a sum"),
     "only": Param(str, "any", choices=("any", "sum", "mean"), doc="check only sum rows or only mean rows"),
+    "by_header": Param(dict, {}, doc="table kind → a pattern: every numeric column whose header does not match "
+                                    "it (the kind's columns are not known: a table of no known kind)"),
 }
 
 
@@ -82,23 +84,86 @@ def validate(where: str, params: dict) -> None:
     check_table_map(where, params["columns"], "columns", lambda c: isinstance(c, str), "a list of column names")
 
 
+def _by_header(t: Table, deny: str) -> list[str]:
+    """The numeric columns of a table of no known kind that may add up: not a percentage, ratio, index,
+    rate, target, year or number column by its header, and no percentage among its numbers."""
+    kind = t.kind_def
+    out = []
+    for col in t.columns:
+        if kind is None or not kind.spec(col).numeric or re.search(deny, (t.headers.get(col) or col).lower()):
+            continue
+        if any(row.num(col) is not None and row.num(col).percent for row in t.rows):
+            continue
+        out.append(col)
+    return out
+
+
+def _top_of_outline(t: Table, members: list[Row]) -> tuple[list[Row], bool]:
+    """The rows a total of a table of no known kind adds, and whether the table's outline says so
+    (tables.outline): with one, the rows of the block with no parent inside it; without one, all."""
+    from ..tables.outline import outline
+    parents = outline(t)
+    if parents is None:
+        return members, False
+    index = {id(r): k for k, r in enumerate(t.rows)}
+    inside = {index[id(r)] for r in members}
+    return [r for r in members if parents[index[id(r)]] not in inside], True
+
+
+def _hides_subtotals(rows: list[Row], col: str) -> bool:
+    """A row equal to the sum of two or more rows right after it (or right before it): a subtotal the
+    table does not mark, whose rows a plain sum would count twice."""
+    vals = [r.num(col).value if r.num(col) is not None else None for r in rows]
+    n = len(vals)
+    for a in range(n):
+        if not vals[a]:
+            continue
+        for step in (1, -1):
+            acc, k, j = tl.ZERO, 0, a + step
+            while 0 <= j < n and acc < vals[a]:
+                if vals[j] is not None:
+                    acc += vals[j]
+                    k += 1
+                j += step
+            if k >= 2 and acc == vals[a]:
+                return True
+    return False
+
+
 def run(rule, ctx):
+    p = rule.params
+    named = [(kind, lambda t, w=wanted: columns_of(t, w)) for kind, wanted in p["columns"].items()]
+    headed = [(kind, lambda t, d=deny: _by_header(t, d)) for kind, deny in p["by_header"].items()]
+    yield from _run(rule, ctx, named, by_header=False)
+    yield from _run(rule, ctx, headed, by_header=True)
+
+
+def _run(rule, ctx, selections, by_header: bool):
     from .diagnose import diagnose_sum
     p = rule.params
-    for kind, wanted in p["columns"].items():
+    for kind, select in selections:
         for t in ctx.tables(kind):
+            cols = None
             for i, row in enumerate(t.rows):
                 if row.type != "total":
                     continue
+                if cols is None:
+                    cols = select(t)
                 members = closed_rows(t, i)
                 is_mean = bool(re.match(p["mean_labels"], row.label.strip().lower()))
                 if p["only"] != "any" and is_mean != (p["only"] == "mean"):
                     continue
-                for col in columns_of(t, wanted):
+                for col in cols:
                     num = row.num(col)
                     if num is None:
                         continue
-                    kids, missing = roots(members, col) if t.code_tree else top_level(members, col)
+                    if by_header:
+                        top, outlined = _top_of_outline(t, members)
+                        if not outlined and _hides_subtotals(members, col):
+                            continue    # rows that may be subtotals of others, unmarked: not judged
+                        kids, missing = [m for m in top if m.num(col) is not None], []
+                    else:
+                        kids, missing = roots(members, col) if t.code_tree else top_level(members, col)
                     if not kids or any(m.unknown(col) for m in members):
                         continue   # a row we cannot read (IN002/IN004): the total cannot be checked
                     ctx.mark(t, row.cells[col], *(k.cells[col] for k in kids))

@@ -1,0 +1,85 @@
+"""SUM113 (checks.total, `by_header`): the Jumlah row of a table of no known kind adds up the rows it
+closes, in the columns whose header and numbers say they may add up; the top of its outline only."""
+from __future__ import annotations
+
+import openpyxl
+
+from auditor.engine import audit
+from auditor.loader import load_file
+from tests.helpers import write_tables
+from tests.layouts import Doc
+
+HEADER = ["No", "Desa/Kelurahan", "Luas Wilayah (km2)", "Jumlah Penduduk", "Kepadatan (%)", "Tahun Pembentukan"]
+ROWS = [[1, "Ajung", 4.5, 3200, 12.5, 1980], [2, "Sumber Kalong", 6.25, 5100, 20.0, 1982],
+        [3, "Glagahwero", 3.75, 4150, 30.0, 1990]]
+
+
+def sum113(rep):
+    return sorted((f["location"]["cell"], f["reported"], f["expected"]) for f in rep["findings"] if f["rule"] == "SUM113")
+
+
+def test_a_wrong_total_in_an_amount_column_not_in_a_percentage_or_a_year(tmp_path):
+    rows = ROWS + [["", "Jumlah", 14.5, 12540, 99.0, 5952]]      # population wrong; % and years never sums
+    p = write_tables(tmp_path / "desa.xlsx", [{"header": HEADER, "rows": rows}])
+    (t,) = load_file(p).tables
+    assert t.kind == "generic"
+    assert sum113(audit([p])) == [("D5", 12540, 12450)]
+
+
+def test_the_same_table_in_a_word_document(tmp_path):
+    rows = [HEADER] + [[str(x) for x in r] for r in ROWS] + [["", "JUMLAH", "14.5", "12.540", "62.5", ""]]
+    p = Doc().para("Tabel 2.1 Luas dan Penduduk per Desa").table(rows).save(tmp_path / "lkip.docx")
+    assert [(c, r, e) for c, r, e in sum113(audit([str(p)]))] == [("D5", 12540, 12450)]
+
+
+def test_right_totals_say_nothing_and_are_checked(tmp_path):
+    rows = ROWS + [["", "Jumlah", 14.5, 12450, None, None]]
+    p = write_tables(tmp_path / "desa.xlsx", [{"header": HEADER, "rows": rows}])
+    rep = audit([p])
+    assert sum113(rep) == []
+    by_table = rep["files"][0]["coverage"]["by_table"]
+    assert by_table[0]["checked"] >= 8                      # the two totals and the six numbers they add
+
+
+def test_an_unmarked_subtotal_makes_the_column_not_judged(tmp_path):
+    """Belanja Operasi = Pegawai + Barang, written as rows of the same level: a plain sum would count
+    them twice - the column is not judged."""
+    rows = [["", "Belanja Operasi", 100], ["", "Belanja Pegawai", 60], ["", "Belanja Barang", 40],
+            ["", "Belanja Modal", 50], ["", "Jumlah", 150]]
+    p = write_tables(tmp_path / "belanja.xlsx", [{"header": ["No", "Uraian Belanja", "Nilai (Rp)"], "rows": rows}])
+    assert load_file(p).tables[0].kind == "generic"
+    assert sum113(audit([p])) == []
+
+
+def test_with_an_outline_the_total_adds_its_top_level(tmp_path):
+    header = ["Komponen", "Sub Komponen", "Bobot", "Nilai"]
+    rows = []
+    for name, subs in (("Perencanaan", [(6, 5), (9, 7), (15, 8)]), ("Pengukuran", [(6, 6), (9, 9), (15, 5)]),
+                       ("Pelaporan", [(3, 3), (4.5, 4), (7.5, 5)]), ("Evaluasi", [(5, 4), (7.5, 6), (12.5, 6)])):
+        rows.append([name, "", sum(b for b, _ in subs), sum(v for _, v in subs)])
+        rows += [["", f"Sub {k}", b, v] for k, (b, v) in enumerate(subs, start=1)]
+    rows.append(["Jumlah", "", 100, 75])                  # Nilai: 20 + 20 + 12 + 16 = 68
+    p = write_tables(tmp_path / "lke.xlsx", [{"header": header, "rows": rows}])
+    rep = audit([p])
+    assert sum113(rep) == [("D18", 75, 68)]
+    (f,) = [f for f in rep["findings"] if f["rule"] == "SUM113"]
+    assert {x["cell"] for x in f["related"]} == {"D2", "D6", "D10", "D14"}     # the components, not their subs
+
+
+def test_percent_formatted_numbers_are_never_added(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No", "Uraian Dokumen", "Jumlah Dokumen", "Realisasi Dokumen"])
+    for i, (a, b) in enumerate([(10, 0.5), (20, 0.2), (30, 0.6)], start=1):
+        ws.append([i, f"Dokumen {i}", a, b])
+        ws.cell(row=i + 1, column=4).number_format = "0%"
+    ws.append(["", "Jumlah", 60, 0.55])
+    ws.cell(row=5, column=4).number_format = "0%"
+    wb.save(tmp_path / "dok.xlsx")
+    assert sum113(audit([str(tmp_path / "dok.xlsx")])) == []
+
+
+def test_a_mean_row_is_not_judged_as_a_sum(tmp_path):
+    rows = ROWS + [["", "Rata-rata", 4.83, 4150, None, None]]
+    p = write_tables(tmp_path / "desa.xlsx", [{"header": HEADER, "rows": rows}])
+    assert sum113(audit([p])) == []
