@@ -222,7 +222,56 @@ def _clean(text: str) -> str:
     if "\x02" in text:
         text = _HYPHEN.sub("-", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _WS.sub(" ", " ".join(p.strip() for p in text.split("\n"))).strip()
+    lines = [p.strip() for p in text.split("\n")]
+    if len(lines) > 1:
+        lines = _rejoin_numbers(lines)
+    return _WS.sub(" ", " ".join(lines)).strip()
+
+
+_TAIL_NUM = re.compile(r"(?:^|(?<=\s))[0-9][0-9.,]*$")
+_HEAD_NUM = re.compile(r"^[0-9.,]*[0-9.,]")
+# a number written the Indonesian way, whole (1.848.706.000 or 10.701.893.800,00), and on its way to one
+_DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_DOTTED_SO_FAR = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*(?:\.[0-9]{0,2}|,[0-9]*)?")
+
+
+def _rejoin_numbers(lines: list[str]) -> list[str]:
+    """A number a narrow column wrapped ("1.848" / ".716." / "000", "4.080.399.00" / "0") is one number
+    again: the number a line ends with and the starts of the next lines are joined without a space
+    while they stay on the way to one thousands-grouped number, and kept joined only if they make one.
+    A complete number is not continued by a line that does not start with a separator, so two numbers
+    each well written ("1.500" / "2.000", "2024" / "2025") stay two; nothing else is touched."""
+    out = [lines[0]]
+    k = 1
+    while k < len(lines):
+        tail = _TAIL_NUM.search(out[-1])
+        if tail is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        number, used, rest = tail.group(0), 0, None
+        while k + used < len(lines):
+            line = lines[k + used]
+            head = _HEAD_NUM.match(line)
+            if head is None:
+                break
+            piece = head.group(0)
+            if _DOTTED.fullmatch(number) and piece[0] not in ".,":
+                break                     # a whole number already: the next line starts another
+            joined = number + piece
+            if not (_DOTTED_SO_FAR.fullmatch(joined) or _DOTTED.fullmatch(joined)):
+                break
+            number, used = joined, used + 1
+            if len(piece) < len(line):
+                rest = line[len(piece):]
+                break                     # the line goes on with text: the number ends here
+        if used and _DOTTED.fullmatch(number):
+            out[-1] = out[-1][:tail.start()] + number + (rest or "")
+            k += used
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
 
 
 def _bounded_reader(textpage):

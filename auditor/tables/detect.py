@@ -34,8 +34,25 @@ _ASCII_PUNCT = str.maketrans({chr(i): " " for i in range(128) if _PUNCT.fullmatc
 def norm(text: str) -> str:
     low = text.lower()
     if low.isascii():
-        return " ".join(low.translate(_ASCII_PUNCT).split())
-    return " ".join(_PUNCT.sub(" ", low.replace("∑", "σ")).split())
+        words = low.translate(_ASCII_PUNCT).split()
+    else:
+        words = _PUNCT.sub(" ", low.replace("∑", "σ")).split()
+    if len(words) > 1:
+        words = _mend(words)
+    return " ".join(words)
+
+
+def _mend(words: list[str]) -> list[str]:
+    """A header word a narrow PDF column broke without a hyphen ("Angg" / "aran (Rp)") is one word again:
+    two neighbours, neither a header word, that make one together."""
+    out = [words[0]]
+    for w in words[1:]:
+        prev = out[-1]
+        if w not in HEADER_WORDS and prev not in HEADER_WORDS and prev + w in HEADER_WORDS:
+            out[-1] = prev + w
+        else:
+            out.append(w)
+    return out
 
 
 @dataclass
