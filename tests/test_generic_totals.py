@@ -83,3 +83,17 @@ def test_a_mean_row_is_not_judged_as_a_sum(tmp_path):
     rows = ROWS + [["", "Rata-rata", 4.83, 4150, None, None]]
     p = write_tables(tmp_path / "desa.xlsx", [{"header": HEADER, "rows": rows}])
     assert sum113(audit([p])) == []
+
+
+def test_a_density_or_a_price_column_is_never_added(tmp_path):
+    """Kepadatan (jiwa/km2), Harga per kg, Angka Harapan Hidup: a Jumlah row there is the whole's own
+    figure, not a sum."""
+    header = ["No", "Desa/Kelurahan", "Jumlah Penduduk", "Kepadatan Penduduk (jiwa/km2)", "Harga Beras per kg",
+              "Angka Harapan Hidup"]
+    rows = [[1, "Ajung", 3200, 711, 12000, 70.1], [2, "Sumber Kalong", 5100, 816, 12500, 70.3],
+            [3, "Glagahwero", 4150, 1107, 12200, 70.2], ["", "Jumlah", 12450, 859, 12233, 70.2]]
+    p = write_tables(tmp_path / "desa.xlsx", [{"header": header, "rows": rows}])
+    rep = audit([p])
+    assert sum113(rep) == []
+    # the population column was judged (and holds): its cells count as checked
+    assert rep["files"][0]["coverage"]["by_table"][0]["checked"] >= 4
