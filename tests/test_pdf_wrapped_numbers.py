@@ -40,13 +40,9 @@ def test_a_budget_table_with_a_narrow_amount_column_is_checked_in_its_pdf(tmp_pa
 
     d = docx.Document()
     d.add_paragraph("Tabel 1 Anggaran Tahun 2026")
-    rows = [["Kode", "Nama Program/Kegiatan", "Anggaran (Rp)"],
-            ["GG", "Program Penyediaan dan Pelayanan Informasi Statistik", "1.848.716.000"],
-            ["GG.2896", "Pengembangan dan Analisis Statistik", "170.000"],
-            ["GG.2902", "Penyediaan dan Pengembangan Statistik Distribusi", "763.043.000"],
-            ["GG.2910", "Penyediaan dan Pengembangan Statistik Tanaman Pangan", "1.085.493.000"],
-            ["WA", "Program Dukungan Manajemen", "4.080.399.000"],
-            ["WA.2886", "Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya", "4.080.399.000"]]
+    from tests.test_local_codes import ROWS
+    rows = [list(r) for r in ROWS]
+    rows[1][2] = "1.848.716.000"           # 10.000 more than its three kegiatan
     t = d.add_table(rows=len(rows), cols=3)
     t.style = "Table Grid"
     t.autofit = False
