@@ -84,3 +84,14 @@ def test_an_evaluation_worksheet_has_its_outline_sums_checked():
     from auditor.loader import load_file
     penilaian = next(t for t in load_file(f["path"]).tables if t.sheet == "PENILAIAN")
     assert penilaian.headers["kode"] == "kode" and penilaian.rows[0].label == "Perencanaan Kinerja"
+
+
+def test_an_e_budgeting_export_and_its_rkpd_are_compared_per_code():
+    """Mamberamo Raya: before the change the e-budgeting lines and the RKPD agree on every sub keluaran
+    (its README), after it they differ on some: XDOC102 says so (info) on menjadi_anggaran only, and the
+    numbers compared count as checked (none were before)."""
+    rep = _one("mamberamo-raya-2023")
+    found = [f for f in rep["findings"] if f["rule"] == "XDOC102"]
+    assert found and {f["severity"] for f in found} == {"info"}
+    assert {f["location"]["cell"].rstrip("0123456789") for f in found} == {"U"}      # menjadi_anggaran
+    assert rep["summary"]["coverage"]["checked"] > 7000

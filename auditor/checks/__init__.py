@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import coverage, inputs, names, nomenclature, derived, hierarchy, numbering, ratio, same_fact, scale, total
 from . import text, wording
 from . import across_years, past_capaian, previous_year, series
-from . import document_refs, recompute
+from . import aggregates, document_refs, recompute
 from . import code_tree, formulas, grades, groups, period_targets, relations, rollup, sequence  # the relations tables state themselves (rules/relations.yaml)
 
 # yamllint-style explicit registry: a check kind is available only when listed here.
@@ -35,5 +35,6 @@ CHECKS = {
     "grades": grades,
     "sequence": sequence,
     "rollup": rollup,
+    "aggregates": aggregates,
     "coverage": coverage,
 }
