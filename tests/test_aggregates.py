@@ -105,3 +105,18 @@ def test_a_code_the_plan_leaves_blank_is_not_judged(tmp_path):
                                                     for c, (a, b) in totals.items()]}])
     rep = audit([str(tmp_path)])
     assert [f["rule"] for f in rep["findings"] if f["rule"] in ("XDOC102", "IN900")] == []
+
+
+def test_codes_only_one_side_states_are_one_finding_each(tmp_path):
+    """Two sub keluaran added by the change (nothing before it) have lines but no plan row; the plan has one
+    code with no lines. XDOC103: one finding for each side, counting the codes and naming them."""
+    totals = ebudgeting(tmp_path / "ebudgeting.xlsx")
+    plan = dict(totals)
+    del plan[SUBS[10]], plan[SUBS[11]]
+    plan["2.16.01.2.01.01.1"] = (5_000_000, 5_000_000)
+    rkpd(tmp_path / "rkpd.xlsx", plan)
+    rep = audit([str(tmp_path)])
+    got = sorted((f["location"]["path"].rsplit("/", 1)[-1], f["reported"], f["location"]["row_label"])
+                 for f in rep["findings"] if f["rule"] == "XDOC103")
+    assert got == [("ebudgeting.xlsx", 2, SUBS[10]), ("rkpd.xlsx", 1, "2.16.01.2.01.01.1")]
+    assert xdoc102(rep) == []

@@ -89,9 +89,12 @@ def test_an_evaluation_worksheet_has_its_outline_sums_checked():
 def test_an_e_budgeting_export_and_its_rkpd_are_compared_per_code():
     """Mamberamo Raya: before the change the e-budgeting lines and the RKPD agree on every sub keluaran
     (its README), after it they differ on some: XDOC102 says so (info) on menjadi_anggaran only, and the
-    numbers compared count as checked (none were before)."""
+    numbers compared count as checked (none were before); the 122 sub keluaran only the e-budgeting has are
+    one XDOC103."""
     rep = _one("mamberamo-raya-2023")
     found = [f for f in rep["findings"] if f["rule"] == "XDOC102"]
     assert found and {f["severity"] for f in found} == {"info"}
     assert {f["location"]["cell"].rstrip("0123456789") for f in found} == {"U"}      # menjadi_anggaran
     assert rep["summary"]["coverage"]["checked"] > 7000
+    assert [(f["location"]["path"].rsplit("/", 1)[-1], f["reported"]) for f in rep["findings"]
+            if f["rule"] == "XDOC103"] == [("ebugeting-perubahan-2023.xlsx", 122)]

@@ -30,6 +30,8 @@ from .base import Param, as_number
 
 DOC = "Line items summed per code agree with another table's amount per code, in columns shown to pair."
 PARAMS = {
+    "mode": Param(str, "differs", choices=("differs", "only_in_one"),
+                  doc="differs: codes whose amounts differ; only_in_one: the codes only one table states"),
     "share": Param(float, 0.8, doc="share of the shared codes on which two columns must agree to pair"),
     "evidence": Param(int, 5, doc="codes with distinct non-zero amounts that must agree before a pair holds"),
     "max_rows": Param(int, 50_000, doc="tables longer than this are not paired (a 100,000-line export)"),
@@ -82,7 +84,37 @@ def _code(v) -> str | None:
 
 
 def run(rule, ctx):
-    limit = rule.params["max_rows"]
+    for pair in _pairs(ctx, rule.params):
+        if rule.params["mode"] == "differs":
+            for cd, cs, agreeing in pair.columns:
+                yield from _column_pair(rule, ctx, pair, cd, cs, agreeing)
+        elif pair.columns:
+            yield from _only_in_one(rule, ctx, pair)
+
+
+class _Pair:
+    """Two tables keyed by the same codes: the key columns, the shared codes and each one's rows, the
+    amounts summed per code, and the column pairs that agree (detail column, summary column, codes agreeing)."""
+
+    def __init__(self, detail: _View, summary: _View, kd: int, ks: int, shared: set):
+        self.detail, self.summary, self.kd, self.ks, self.shared = detail, summary, kd, ks, shared
+        self.lines = _rows_of(detail.keys[kd], shared)
+        self.rows = _rows_of(summary.keys[ks], shared)
+        self.dsums = {c: _sums(vals, self.lines) for c, vals in detail.amounts.items()}
+        self.ssums = {c: _sums(vals, self.rows) for c, vals in summary.amounts.items()}
+        self.columns: list[tuple[int, int, int]] = []
+
+
+def _pairs(ctx, params) -> list[_Pair]:
+    """Every pair of tables related this way, found once per audit for the rules sharing the check kind."""
+    key = ("aggregates", params["share"], params["evidence"], params["max_rows"])
+    if key not in ctx.cache:
+        ctx.cache[key] = list(_find(ctx, params))
+    return ctx.cache[key]
+
+
+def _find(ctx, params):
+    limit = params["max_rows"]
     fit = [t for t in ctx.all_tables() if t.grid is not None and 5 <= len(t.rows) <= limit]
     # a pair needs a table of no known kind with codes and amounts: look at the others only then
     views = [v for v in (_View(t) for t in fit if t.kind == "generic") if v.keys and v.amounts]
@@ -93,10 +125,12 @@ def run(rule, ctx):
         for summary in views:
             if detail is summary or "generic" not in (detail.t.kind, summary.t.kind):
                 continue
-            yield from _pair(rule, ctx, detail, summary)
+            pair = _pair(params, detail, summary)
+            if pair is not None:
+                yield pair
 
 
-def _pair(rule, ctx, detail: _View, summary: _View):
+def _pair(params, detail: _View, summary: _View) -> _Pair | None:
     """The key columns the two tables share most codes in, the detail table being the one with more rows
     per code; then the amount columns that agree per code, paired best first."""
     best = None
@@ -107,24 +141,20 @@ def _pair(rule, ctx, detail: _View, summary: _View):
             continue                      # hardly a code repeats: not a table of lines
         for ks, skeys in summary.keys.items():
             stated = [k for k in skeys if k]
-            if len(stated) / max(len(set(stated)), 1) * 1.5 > per_d:
+            if len(stated) / max(len(set(stated)), 1) >= per_d:
                 continue                  # not at a coarser grain than the lines
             shared = set(present) & set(stated)
-            if len(shared) >= rule.params["evidence"] and (best is None or len(shared) > len(best[2])):
+            if len(shared) >= params["evidence"] and (best is None or len(shared) > len(best[2])):
                 best = (kd, ks, shared)
     if best is None:
-        return
-    kd, ks, shared = best
-    lines = _rows_of(detail.keys[kd], shared)
-    rows = _rows_of(summary.keys[ks], shared)
-    dsums = {c: _sums(vals, lines) for c, vals in detail.amounts.items()}
-    ssums = {c: _sums(vals, rows) for c, vals in summary.amounts.items()}
+        return None
+    pair = _Pair(detail, summary, *best)
     candidates = []
-    for cd, per_code in dsums.items():
-        for cs, stated in ssums.items():
-            agree = [k for k in shared if stated[k] is not None and _same(per_code[k], stated[k])]
+    for cd, per_code in pair.dsums.items():
+        for cs, stated in pair.ssums.items():
+            agree = [k for k in pair.shared if _same(per_code[k], stated[k])]
             distinct = {per_code[k] for k in agree if per_code[k]}
-            if len(distinct) >= rule.params["evidence"] and len(agree) >= rule.params["share"] * len(shared):
+            if len(distinct) >= params["evidence"] and len(agree) >= params["share"] * len(pair.shared):
                 candidates.append((len(agree), cd, cs))
     used_d: set[int] = set()
     used_s: set[int] = set()
@@ -133,8 +163,8 @@ def _pair(rule, ctx, detail: _View, summary: _View):
             continue
         used_d.add(cd)
         used_s.add(cs)
-        yield from _column_pair(rule, ctx, detail, summary, cd, cs, lines, rows, dsums[cd], ssums[cs],
-                                shared, agreeing)
+        pair.columns.append((cd, cs, agreeing))
+    return pair
 
 
 def _rows_of(keys: list, shared: set) -> dict[str, list[int]]:
@@ -158,15 +188,16 @@ def _same(a: Decimal | None, b: Decimal | None) -> bool:
     return a is not None and b is not None and a.quantize(_CENT) == b.quantize(_CENT)
 
 
-def _column_pair(rule, ctx, detail: _View, summary: _View, cd: int, cs: int, lines, rows, dsum, ssum, shared,
-                 agreeing: int):
+def _column_pair(rule, ctx, pair: _Pair, cd: int, cs: int, agreeing: int):
     from ..model import Location
     from .base import related as rel
 
+    detail, summary = pair.detail, pair.summary
     dt, st = detail.t, summary.t
+    dsum, ssum, lines, rows = pair.dsums[cd], pair.ssums[cs], pair.lines, pair.rows
     dletter = get_column_letter(cd + dt.grid.col0)
     sletter = get_column_letter(cs + st.grid.col0)
-    for k in sorted(shared, key=lambda k: rows[k][0]):
+    for k in sorted(pair.shared, key=lambda k: rows[k][0]):
         if ssum[k] is None or dsum[k] is None:
             continue
         ctx.ledger.mark_rows(st.path, st.sheet, (sletter,), [summary.rows[i] + st.grid.row0 for i in rows[k]])
@@ -177,16 +208,53 @@ def _column_pair(rule, ctx, detail: _View, summary: _View, cd: int, cs: int, lin
                  for i in rows[k][1:] if summary.amounts[cs][i] is not None]
         shown += [rel(dt, _Ref(detail.addr(j, cd), detail.amounts[cd][j]), "line") for j in lines[k]
                   if detail.amounts[cd][j] is not None]
-        more = len(shown) - rule.params["max_related"]
         yield rule.emit(
             ctx, Location(path=st.path, sheet=st.sheet, cell=summary.addr(rows[k][0], cs), table=st.kind,
                           caption=st.caption, row_label=k),
             reported=as_number(ssum[k]), expected=as_number(dsum[k]), imbalance=as_number(ssum[k] - dsum[k]),
             related=shown[:rule.params["max_related"]],
             code=k, column=summary.header[cs], other_column=detail.header[cd],
-            other_file=dt.path.rsplit("/", 1)[-1], n=len(lines[k]), m=len(rows[k]),
+            other_file=_name(dt), n=len(lines[k]), m=len(rows[k]),
             reported_text=_fmt(ssum[k], ctx.lang), expected_value=_fmt(dsum[k], ctx.lang),
-            agreeing=agreeing, shared=len(shared))
+            agreeing=agreeing, shared=len(pair.shared))
+
+
+def _only_in_one(rule, ctx, pair: _Pair):
+    """The codes of one table the other does not state, once for each side, with what they amount to in
+    a paired column (a plan's sub keluaran without a budget line, budget lines under no planned code)."""
+    from ..model import Location
+
+    for view, other, side, kcol in ((pair.detail, pair.summary, 0, pair.kd), (pair.summary, pair.detail, 1, pair.ks)):
+        alone: dict[str, list[int]] = {}
+        for i, k in enumerate(view.keys[kcol]):
+            if k and k not in pair.shared:
+                alone.setdefault(k, []).append(i)
+        # what they amount to in the first paired column where they amount to something (codes added by a
+        # budget change have nothing in the column of the amounts before it)
+        col = total = None
+        for cols in pair.columns:
+            amounts = view.amounts[cols[side]]
+            got = sum((amounts[i] for idx in alone.values() for i in idx if amounts[i] is not None), Decimal(0))
+            if got:
+                col, total = cols[side], got
+                break
+        if not alone or col is None:
+            continue
+        first = min(i for idx in alone.values() for i in idx)
+        codes = sorted(alone, key=lambda k: alone[k][0])
+        shown = ", ".join(codes[:rule.params["max_related"]]) + (f" … (+{len(codes) - rule.params['max_related']})"
+                                                               if len(codes) > rule.params["max_related"] else "")
+        t = view.t
+        yield rule.emit(
+            ctx, Location(path=t.path, sheet=t.sheet, cell=view.addr(first, col), table=t.kind, caption=t.caption,
+                          row_label=codes[0]),
+            reported=len(codes), expected=0,
+            n=len(codes), column=view.header[col], other_file=_name(other.t), codes=shown,
+            total=_fmt(total, ctx.lang), shared=len(pair.shared))
+
+
+def _name(t) -> str:
+    return t.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 class _Ref:
