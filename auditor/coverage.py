@@ -179,19 +179,22 @@ def not_audited_pages(doc) -> list[NotAudited]:
 
 def count_numbers(g) -> int:
     """Numbers a grid holds (cells read as a number), for a sheet no table was found in. A column that
-    only numbers its rows (1, 2, 3 …: a "No" column) holds no number to audit."""
-    from .numbers import parse_cell
+    only numbers its rows (1, 2, 3 …: a "No" column; 1.1, 1.2, 2.1 …) holds no number to audit."""
+    from .numbers import is_numbering, parse_cell
     per_col: dict[int, list] = {}
+    raw: dict[int, list] = {}
     for line in g.values:
         for c, v in enumerate(line):
             t = type(v)
             if t is int or t is float:
                 per_col.setdefault(c, []).append(v)
+                raw.setdefault(c, []).append(v)
             elif t is str and len(v) < 40 and any(ch.isdigit() for ch in v):
                 n = parse_cell(v)
                 if n is not None:
                     per_col.setdefault(c, []).append(n.value)
-    return sum(len(vals) for vals in per_col.values() if not _ordinals(vals))
+                    raw.setdefault(c, []).append(v)
+    return sum(len(vals) for c, vals in per_col.items() if not _ordinals(vals) and not is_numbering(raw[c]))
 
 
 def _ordinals(vals: list) -> bool:

@@ -86,6 +86,18 @@ Num.__init__ = _fast_init()   # type: ignore[method-assign]
 # regexes (precompiled once)
 
 _DIGIT = re.compile(r"[0-9]")
+_DOTTED_NUMBERING = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}\.?")
+
+
+def is_numbering(raw: list) -> bool:
+    """The cells of a column written 1.1, 1.2, 2.1 … — dotted, each after the one before — number the rows
+    (an IKU's indicator numbers); they are no amounts, though "1.1" alone reads as one and a tenth."""
+    keys = []
+    for v in raw:
+        if not isinstance(v, str) or not _DOTTED_NUMBERING.fullmatch(v.strip()):
+            return False
+        keys.append(tuple(int(x) for x in v.strip().rstrip(".").split(".")))
+    return len(keys) >= 2 and all(a < b for a, b in zip(keys, keys[1:]))
 # non-breaking / narrow / figure / thin spaces and friends -> plain space
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"  # BOM, zero-width and direction marks
 _SPACE_TABLE = str.maketrans(

@@ -312,3 +312,27 @@ def test_a_documents_unchecked_tables_are_one_finding_naming_them(tmp_path):
     got = [f for f in rep["findings"] if f["rule"] == "IN007"]
     assert [(f["location"]["caption"], f["reported"]) for f in got] == [("Tabel 2", 9)]
     assert all(f"Tabel {i}," in got[0]["message"] or f"Tabel {i})" in got[0]["message"] for i in (2, 3, 4))
+
+
+@pytest.mark.parametrize("raw, numbering", [(["1.1", "1.2", "1.3", "1.4"], True), (["1.1", "1.2", "2.1"], True),
+                                            (["1.1.", "1.2."], True), (["1.1", "1.1"], False),
+                                            (["1.2", "1.1"], False), (["1.5", "1,5"], False), ([1.1, 1.2], False),
+                                            (["1.500", "2.000"], False), (["1.1"], False)])
+def test_is_numbering(raw, numbering):
+    from auditor.numbers import is_numbering
+    assert is_numbering(raw) is numbering
+
+
+def test_an_iku_tables_indicator_numbers_are_no_numbers_to_audit(tmp_path):
+    """An IKU lampiran numbers its indicators 1.1, 1.2 … in a column of their own: the table holds no
+    number, so coverage says none was read and nothing is reported as left unchecked."""
+    from tests.layouts import Doc
+
+    rows = [["No", "Sasaran Strategis", "Indikator Kinerja", "", "Formulasi Perhitungan", "Keterangan"],
+            ["1.", "Terwujudnya perencanaan", "1.1", "Persentase dokumen tepat waktu", "(a / b) x 100 %", "Bappeda"],
+            ["", "", "1.2", "Persentase rekomendasi ditindaklanjuti", "(c / d) x 100 %", "Bappeda"],
+            ["2.", "Meningkatnya akuntabilitas", "1.3", "Nilai SAKIP", "Hasil evaluasi", "Inspektorat"]]
+    p = Doc().para("LAMPIRAN I").table(rows, merges=[(0, 2, 0, 3)]).save(tmp_path / "iku.docx")
+    rep = audit([str(p)])
+    assert rep["summary"]["coverage"]["numbers"] == 0
+    assert not [f for f in rep["findings"] if f["rule"] == "IN007"]

@@ -83,6 +83,7 @@ def build(det, pending: list[tuple[int, int, list[str]]], known: list[Table]) ->
         t.kind_def = kind
         det.body(t, kind, flat)
         t.rows = [row for row in t.rows if row.r < limit]
+        _numbering_is_no_number(t)
         _label_by_outline(t)
         t.end = max([row.r for row in t.rows] + [r1 if t.numbering_row is None else t.numbering_row])
         if not t.rows:
@@ -109,3 +110,17 @@ def _label_by_outline(t: Table) -> None:
         if label and label != row.label and row.type == "data":
             row.label = label
             describe(row, row.cells, label)
+
+
+def _numbering_is_no_number(t: Table) -> None:
+    """A column whose numbers are written 1.1, 1.2, 2.1 … numbers the rows (an IKU's indicator numbers
+    under "Indikator Kinerja"): its cells keep their text and lose their number, so no check adds them up
+    and coverage does not count them as numbers left unchecked."""
+    from ..numbers import is_numbering
+    for col, c in t.columns.items():
+        if not t.kind_def.spec(col).numeric:
+            continue
+        cells = [row.cells[col] for row in t.rows if col in row.cells and row.cells[col].num is not None]
+        if cells and is_numbering([cell.raw if isinstance(cell.raw, str) else cell.text for cell in cells]):
+            for cell in cells:
+                cell.num = None
