@@ -1,5 +1,5 @@
-"""`aggregates`: a table of line items and a table of one row per code, keyed by the same codes, agree on
-their amounts — in the pairs of columns where the two tables themselves show that they do.
+"""`aggregates`: a table of line items and a table of an amount per code, keyed by the same codes, agree
+on their amounts — in the pairs of columns where the two tables themselves show that they do.
 
 A budget is restated at several grains: an e-budgeting / DPA export lists every line item under its sub
 kegiatan (or sub keluaran) code, an RKPD or a Renja gives one amount per code. Neither the documents'
