@@ -388,6 +388,8 @@ class Detector:
             self._nonempty.pop(r, None)   # a body row is not asked again: the memo would hold every row
             r += 1
         t.end = last
+        if not kind.flat:
+            _realign_totals(t, kind, numeric)
         if kind.hierarchy:
             from .codetree import link_by_code
             if not link_by_code(t):
@@ -530,6 +532,33 @@ def _best_kind(flat: tuple, tails: tuple | None):
         if best is None or score > best[0]:
             best = (score, kind, cols, heads)
     return None if best is None else best[1:]
+
+
+def _realign_totals(t: Table, kind: Kind, numeric: set[str]) -> None:
+    """A total typed one column short: "Jumlah | 112 | 128 |" where 128 belongs to the numeric column on
+    its right, left empty on that row, and stands in a column of texts (Kondisi: "Baik") that holds no
+    number on any data row. The number is read as the numeric column's, at the cell where it stands."""
+    totals = [row for row in t.rows if row.type == "total"]
+    if not totals:
+        return
+    by_index = {c: canon for canon, c in t.columns.items()}
+    labels = set(kind.label_cols) | {"no", "kode"}
+    for row in totals:
+        for canon in numeric:
+            c = t.columns[canon]
+            here = row.cells.get(canon)
+            if here is not None and (here.num is not None or here.text):
+                continue
+            left = by_index.get(c - 1)
+            if left is None or left in numeric or left in labels:
+                continue
+            cell = row.cells.get(left)
+            num = parse_cell(cell.raw) if cell is not None and cell.text else None
+            if num is None or any(parse_cell(r.cells[left].raw) is not None for r in t.rows
+                                  if r.type == "data" and left in r.cells and r.cells[left].text):
+                continue
+            row.cells[canon] = CellRef(cell.r, cell.c, cell.addr, cell.raw, cell.text, num)
+            del row.cells[left]
 
 
 def _is_section(det: Detector, t: Table, r: int, label: str, texts: list[str]) -> bool:
