@@ -62,10 +62,13 @@ def run(rule, ctx):
         for items in groups.values():
             item = items[0]
             if len(items) > 1:
+                # unrecognised: the header they share, then where; unchecked tables: where (each one's own
+                # detail only names it again)
+                names = ", ".join(x.caption or x.sheet or "" for x in items)
+                detail = f"{len(items)}×: {names}" if item.reason == "no_check" else \
+                    f"{item.detail}; {len(items)}×: {names}"
                 item = NotAudited(item.what, item.reason, sheet=item.sheet, where=item.where,
-                                  numbers=sum(x.numbers for x in items), caption=item.caption,
-                                  detail=f"{item.detail}; {len(items)}×: "
-                                  + ", ".join(x.caption or x.sheet or "" for x in items))
+                                  numbers=sum(x.numbers for x in items), caption=item.caption, detail=detail)
             m = _A1.match(item.where or "")
             page = int(item.where) if item.what == "page" and (item.where or "").isdigit() else None
             loc = Location(path=f.path, sheet=item.sheet, cell=m.group(0) if m else None,
