@@ -44,3 +44,15 @@ def test_a_consistent_table_is_checked_and_nothing_is_said(tmp_path):
     rep = audit([p])
     assert [f["rule"] for f in rep["findings"] if f["rule"].startswith(("SUM", "NAME", "IN005"))] == []
     assert rep["summary"]["coverage"]["checked"] == rep["summary"]["coverage"]["numbers"] == 6
+
+
+def test_beside_official_codes_a_letter_in_the_kode_column_is_no_code(tmp_path):
+    """A budget table keyed by Kepmendagri codes with section rows "I" / "II" carrying their subtotals: the
+    sections are not roots of the code tree, so the JUMLAH adds the programs once (no false SUM001)."""
+    rows = [["I", "Belanja Operasi", 300], ["1.02.01", "Program Penunjang Urusan Pemerintahan Daerah", 100],
+            ["1.02.02", "Program Pemenuhan Upaya Kesehatan", 200], ["II", "Belanja Modal", 50],
+            ["1.02.03", "Program Peningkatan Kapasitas Sumber Daya Manusia Kesehatan", 50], ["", "JUMLAH", 350]]
+    p = write_tables(tmp_path / "anggaran.xlsx", [{"header": ["Kode", "Program/Kegiatan", "Pagu (Rp)"], "rows": rows}])
+    (t,) = load_file(p).tables
+    assert [r.code for r in t.rows if r.type == "data"][:2] == [None, "1.02.01"]
+    assert [f["rule"] for f in audit([p])["findings"] if f["rule"].startswith("SUM")] == []

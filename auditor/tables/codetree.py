@@ -76,10 +76,13 @@ def link_by_code(t: Table) -> bool:
         return False
     keyed: list[tuple[int, tuple]] = []
     ctx = _Context()
-    for i, row in enumerate(t.rows):
-        if row.type != "data":
-            continue
-        found = row_codes(row, cols) if cols else block_code(row, block)
+    rows_found = [(i, row_codes(row, cols) if cols else block_code(row, block))
+                  for i, row in enumerate(t.rows) if row.type == "data"]
+    # a scheme of the document's own (GG, GG.2896) keys the rows only where no official code does: beside
+    # Kepmendagri codes, an "I" or "A" in the Kode column marks a section, not a code
+    if any(f and f[-1][0] != "local" for _, f in rows_found):
+        rows_found = [(i, [x for x in f if x[0] != "local"]) for i, f in rows_found]
+    for i, found in rows_found:
         if not found:
             continue
         key = ctx.key(found)
