@@ -156,6 +156,11 @@ REASONS = {
         "halaman hasil pindaian (gambar, tanpa teks)", "scanned page (an image, no text)",
         "minta berkas aslinya (Word/Excel atau PDF dengan teks), atau periksa halaman ini secara manual",
         "ask for the original file (Word/Excel or a PDF with text), or check this page by hand"),
+    "unruled_table": (
+        "tabel tanpa garis: angkanya terbaca sebagai teks, bukan sebagai tabel", "a table without ruling lines: its "
+        "numbers were read as text, not as a table",
+        "minta berkas Word/Excel-nya, atau PDF yang tabelnya bergaris; atau periksa angka ini secara manual",
+        "ask for the Word/Excel file, or a PDF whose tables have ruling lines; or check these numbers by hand"),
     "damaged_page": (
         "halaman rusak, tidak dapat dibuka", "damaged page, cannot be opened",
         "minta salinan PDF yang utuh, atau periksa halaman ini secara manual",
@@ -171,10 +176,12 @@ NOT_DOCUMENTS = ("lock_file", "hidden", "duplicate")
 
 
 def not_audited_pages(doc) -> list[NotAudited]:
-    """A PDF's pages that were not read: scanned (an image only) and damaged ones. The PDF reader's own
-    rules report them (IN020, IN022); coverage lists them with the file."""
+    """A PDF's pages that were not read: scanned (an image only) and damaged ones, and the numbers of a
+    table without ruling lines (read as text only). The PDF reader's own rules report them (IN020, IN022,
+    IN023); coverage lists them with the file."""
     return ([NotAudited("page", "scanned_page", where=str(p)) for p in getattr(doc, "scanned", ())]
-            + [NotAudited("page", "damaged_page", where=str(p)) for p in getattr(doc, "damaged", ())])
+            + [NotAudited("page", "damaged_page", where=str(p)) for p in getattr(doc, "damaged", ())]
+            + [NotAudited("page", "unruled_table", where=str(p), numbers=n) for p, n in getattr(doc, "unruled", ())])
 
 
 def count_numbers(g) -> int:

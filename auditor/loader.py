@@ -68,7 +68,8 @@ def _page_list(pages: list[int]) -> str:
 
 def scanned_findings(path: str, doc) -> list[Finding]:
     """Pages that are only an image (a scan) cannot be audited from text: say which (IN020); and pages whose
-    text stands beside a big picture (IN021); pages PDFium could not load (IN022)."""
+    text stands beside a big picture (IN021); pages PDFium could not load (IN022); tables set out without
+    ruling lines, read as text only (IN023)."""
     out = []
     if doc.scanned:
         msg = f"{_page_list(doc.scanned)} / {doc.pages}"     # the rule's template says it in the report's language
@@ -82,6 +83,13 @@ def scanned_findings(path: str, doc) -> list[Finding]:
     if doc.damaged:
         out.append(Finding(rule="IN022", name="damaged-pages", severity="warning", message=_page_list(doc.damaged),
                            location=Location(path=path, page=doc.damaged[0]), reported=_page_list(doc.damaged)))
+    unruled = getattr(doc, "unruled", ())
+    if unruled:
+        # tables without ruling lines: their numbers stand in the text, no table was read there (IN023)
+        pages = [p for p, _ in unruled]
+        out.append(Finding(rule="IN023", name="unruled-tables-not-audited", severity="warning",
+                           message=f"{_page_list(pages)}: {sum(n for _, n in unruled)}",
+                           location=Location(path=path, page=pages[0]), reported=sum(n for _, n in unruled)))
     return out
 
 

@@ -471,4 +471,4 @@ def test_randomly_damaged_copies_are_read_or_refused_in_one_line(tmp_path, seed)
     if res.error:
         assert [f.rule for f in res.problems] == ["IN001"] and "\n" not in res.error
     else:
-        assert all(f.rule in ("IN020", "IN021", "IN022") for f in res.problems)
+        assert all(f.rule in ("IN020", "IN021", "IN022", "IN023") for f in res.problems)

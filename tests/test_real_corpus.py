@@ -12,7 +12,7 @@ from tests.helpers import shared_dir
 SHARED = shared_dir()
 REAL = SHARED / "real" if SHARED else None
 FOLDERS = sorted(p for p in REAL.iterdir() if p.is_dir()) if REAL and REAL.is_dir() else []
-NOT_AUDITED = {"IN001", "IN003", "IN006", "IN007", "IN008", "IN020", "IN021", "IN022"}
+NOT_AUDITED = {"IN001", "IN003", "IN006", "IN007", "IN008", "IN020", "IN021", "IN022", "IN023"}
 # what ../shared/real/README.md lists as verified wrong, where the tool finds it
 VERIFIED = {"pasuruan-bappeda-2021": {"NAME111", "TXT101", "TXT103"},  # columns (1)(2)(3)(6); 050/… vs 060/…; 2 vs 4 Januari
             "tapin-bps-2026": {"NAME112", "TXT102", "TXT104",   # [1.3.1.1] twice; "83.2" among "3,43"; no name;

@@ -40,6 +40,7 @@ class PdfDocument(Document):
     images_only: bool = False                              # every page is scanned
     pictured: list[int] = field(default_factory=list)     # pages with text and an image over much of the page
     damaged: list[int] = field(default_factory=list)      # pages PDFium could not load
+    unruled: list = field(default_factory=list)           # (page, numbers) of tables without ruling lines
 
 
 @dataclass
@@ -50,6 +51,7 @@ class _Line:
     x0: float
     x1: float
     text: str
+    numbers: tuple = ()  # right edges of the parts that are a number alone, set apart by wide gaps (a table's line)
 
 
 @dataclass
@@ -414,15 +416,66 @@ def _lines(page_no: int, textpage, height: float, tables: list[_Table] = ()) -> 
     for top, bottom, parts in bands:
         parts.sort(key=lambda r: r[2])
         text, x1 = "", None
+        segments: list[list] = []                # [left, right, text] of runs set apart by a wide gap
         for _t, _b, left, right, t in parts:
             text += t if x1 is None or left - x1 < 1 else " " + t
+            if segments and left - segments[-1][1] < _COLUMN_GAP:
+                segments[-1][1] = max(segments[-1][1], right)
+                segments[-1][2] += t
+            else:
+                segments.append([left, right, t])
             x1 = right if x1 is None else max(x1, right)
         text = _clean(text)
         m = _BULLET.match(text)
         if m:                                    # a bullet glyph (often a private-use Symbol character)
             text = "• " + text[m.end():]
-        lines.append(_Line(page_no, min(p[0] for p in parts), max(p[1] for p in parts), parts[0][2], x1, text))
+        # a table's line is mostly numbers set apart; a justified line of prose sets its words apart too
+        numbers = tuple(round(r) for _l, r, t in segments if _ALONE_NUMBER.fullmatch(t.strip()))
+        if len(numbers) < 2 or 2 * len(numbers) < len(segments):
+            numbers = ()
+        lines.append(_Line(page_no, min(p[0] for p in parts), max(p[1] for p in parts), parts[0][2], x1, text,
+                           numbers))
     return lines
+
+
+# a gap wider than this between two runs of a line separates columns, not words (~3 spaces at 11 pt)
+_COLUMN_GAP = 12.0
+_ALONE_NUMBER = re.compile(r"(Rp\.? ?)?-?[0-9][0-9.,]*( ?%)?")
+
+
+def _unruled_tables(lines: list[_Line]) -> int:
+    """Numbers a page sets out as a table without ruling lines (so no table was read there): blocks of three
+    or more lines with two numbers or more standing apart - up to three wrapped lines between them, and no
+    wide vertical gap - whose numbers line up (two right edges, within 4 pt, shared by three of the lines).
+    0 when there is none."""
+    found = 0
+    block: list[_Line] = []
+    since = 0                            # lines since the block's last line with numbers
+    prev: _Line | None = None
+    for ln in lines + [None]:
+        near = ln is not None and prev is not None and ln.top - prev.bottom < 2 * max(ln.bottom - ln.top, 1)
+        if ln is not None and len(ln.numbers) >= 2 and (not block or (near and since <= 3)):
+            block.append(ln)
+            since = 0
+        elif ln is not None and block and near and since < 3:
+            since += 1
+        else:
+            found += _aligned(block)
+            block = [ln] if ln is not None and len(ln.numbers) >= 2 else []
+            since = 0
+        prev = ln
+    return found
+
+
+def _aligned(block: list[_Line]) -> int:
+    """The numbers of a block of three lines or more whose numbers stand in two columns at least."""
+    if len(block) < 3:
+        return 0
+    edges = [e for r in block for e in set(r.numbers)]
+    shared = sorted({e for e in edges if sum(1 for x in edges if abs(x - e) <= 4) >= 3})
+    if not shared or shared[-1] - shared[0] <= 4:
+        return 0
+    return sum(len(r.numbers) for r in block)
 
 
 _BULLET = re.compile(r"^[^\w\s(\"'“‘\[.,:;+%-]\s*")
@@ -584,6 +637,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         scanned: list[int] = []
         pictured: list[int] = []
         damaged: list[int] = []
+        unruled: list[tuple[int, int]] = []
         read: list[tuple] = []               # (page index, height, tables, lines, has an image) per page with text
         outlines: list = []                  # each page's bookmarks, marked when a line matched one
         for i in range(npages):
@@ -623,6 +677,9 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
                 continue
             if image >= _BIG_IMAGE:
                 pictured.append(i + 1)       # text, and a picture over much of the page (a table pasted as image?)
+            loose = _unruled_tables(lines)
+            if loose:
+                unruled.append((i + 1, loose))   # a table without ruling lines: its numbers read as text only
             page_outline = [[lv, t, False] for lv, t in outline.get(i, ())] if has_outline else None
             outlines.append(page_outline)
             seq: list[tuple[float, tuple]] = [(t.top, ("tbl", t)) for t in tables]
@@ -646,6 +703,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
     doc.scanned = sorted(scanned)
     doc.pictured = pictured
     doc.damaged = damaged
+    doc.unruled = unruled
     doc.images_only = bool(scanned) and len(scanned) == npages
     return doc
 
