@@ -98,11 +98,9 @@ def _by_header(t: Table, deny: str) -> list[str]:
     return out
 
 
-def _top_of_outline(t: Table, members: list[Row]) -> tuple[list[Row], bool]:
-    """The rows a total of a table of no known kind adds, and whether the table's outline says so
-    (tables.outline): with one, the rows of the block with no parent inside it; without one, all."""
-    from ..tables.outline import outline
-    parents = outline(t)
+def _top_of_outline(t: Table, parents: list | None, members: list[Row]) -> tuple[list[Row], bool]:
+    """The rows a total of a table of no known kind adds, and whether the table's outline (`parents`,
+    tables.outline) says so: with one, the rows of the block with no parent inside it; without one, all."""
     if parents is None:
         return members, False
     index = {id(r): k for k, r in enumerate(t.rows)}
@@ -143,12 +141,15 @@ def _run(rule, ctx, selections, by_header: bool):
     p = rule.params
     for kind, select in selections:
         for t in ctx.tables(kind):
-            cols = None
+            cols = parents = None
             for i, row in enumerate(t.rows):
                 if row.type != "total":
                     continue
                 if cols is None:
                     cols = select(t)
+                    if by_header:
+                        from ..tables.outline import outline
+                        parents = outline(t)
                 members = closed_rows(t, i)
                 is_mean = bool(re.match(p["mean_labels"], row.label.strip().lower()))
                 if p["only"] != "any" and is_mean != (p["only"] == "mean"):
@@ -158,7 +159,7 @@ def _run(rule, ctx, selections, by_header: bool):
                     if num is None:
                         continue
                     if by_header:
-                        top, outlined = _top_of_outline(t, members)
+                        top, outlined = _top_of_outline(t, parents, members)
                         if not outlined and _hides_subtotals(members, col):
                             continue    # rows that may be subtotals of others, unmarked: not judged
                         kids, missing = [m for m in top if m.num(col) is not None], []
