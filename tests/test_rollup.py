@@ -179,3 +179,17 @@ def test_the_first_row_under_a_two_row_header_with_a_group_label_is_data(tmp_pat
     (t,) = load_file(str(tmp_path / "kke.xlsx")).tables
     assert t.header == (0, 1) and [row.r for row in t.rows] == [2, 3, 4]
     assert t.rows[0].label == "Perencanaan Kinerja"
+
+
+def test_numbering_written_before_the_label_makes_the_outline_too(tmp_path):
+    """No No column: "1. Perencanaan", "1.1 Pemenuhan" in the label itself."""
+    rows = [["Uraian Komponen", "Jumlah Kriteria", "Nilai Bobot"]]
+    for k, (name, subs) in enumerate((("Perencanaan", [(2, 6), (2, 9)]), ("Pengukuran", [(3, 10), (1, 20)]),
+                                      ("Pelaporan", [(1, 5), (2, 10)]), ("Evaluasi", [(2, 5), (2, 20)])), start=1):
+        total = sum(n for n, _ in subs) + (1 if k == 2 else 0)           # Pengukuran's 5 is one too many
+        rows.append([f"{k}. {name}", str(total), str(sum(b for _, b in subs))])
+        rows += [[f"{k}.{j} Sub {j}", str(n), str(b)] for j, (n, b) in enumerate(subs, start=1)]
+    p = Doc().table(rows).save(tmp_path / "lke.docx")
+    (t,) = load_file(str(p)).tables
+    assert t.kind == "generic" and outline(t)[1] == 0 and outline(t)[4] == 3
+    assert [(c, r, e) for _, c, r, e, _ in sum112(audit([str(p)]))] == [("B5", 5, 4)]
