@@ -204,7 +204,7 @@ def _column_pair(rule, ctx, pair: _Pair, cd: int, cs: int, agreeing: int):
         ctx.ledger.mark_rows(dt.path, dt.sheet, (dletter,), [detail.rows[j] + dt.grid.row0 for j in lines[k]])
         if _same(dsum[k], ssum[k]):
             continue
-        shown = [rel(st, _Ref(summary.addr(i, cs), summary.amounts[cs][i]), "same code")
+        shown = [rel(st, _Ref(summary.addr(i, cs), summary.amounts[cs][i]), "same_code")
                  for i in rows[k][1:] if summary.amounts[cs][i] is not None]
         shown += [rel(dt, _Ref(detail.addr(j, cd), detail.amounts[cd][j]), "line") for j in lines[k]
                   if detail.amounts[cd][j] is not None]
@@ -248,7 +248,7 @@ def _only_in_one(rule, ctx, pair: _Pair):
         yield rule.emit(
             ctx, Location(path=t.path, sheet=t.sheet, cell=view.addr(first, col), table=t.kind, caption=t.caption,
                           row_label=codes[0]),
-            reported=len(codes), expected=0,
+            reported=len(codes), expected=None,
             n=len(codes), column=view.header[col], other_file=_name(other.t), codes=shown,
             total=_fmt(total, ctx.lang), shared=len(pair.shared))
 

@@ -99,6 +99,6 @@ def _column(rule, ctx, t, col: str, c: int, kids: dict[int, list[int]]):
         yield rule.emit(
             ctx, location(t, row, cell), reported=as_number(num.value),
             expected=as_number(exp, num.decimals), imbalance=as_number(num.value - exp, num.decimals),
-            related=[related(t, t.rows[j].cells[col], "detail", t.rows[j].label[:80]) for j in parts],
+            related=[related(t, t.rows[j].cells[col], "child", t.rows[j].label[:80]) for j in parts],
             label=row.label, column=t.headers.get(col, col), reported_text=num,
             expected_value=exp, n=len(valued), k=len(holding))

@@ -176,7 +176,7 @@ ROLE_LABELS = {
         "other_source": "sumber lain", "band": "rentang skala", "target": "target",
         "also_in": "juga di", "score": "skor", "part": "bagian", "stated": "tertulis",
         "previous_year": "tahun sebelumnya", "changed": "berubah", "earlier_period": "periode sebelumnya",
-        "series_member": "anggota seri",
+        "series_member": "anggota seri", "line": "baris rincian", "same_code": "baris kode yang sama",
         "realisasi": "realisasi", "capaian": "capaian", "serapan": "serapan",
     },
     "en": {
@@ -184,7 +184,7 @@ ROLE_LABELS = {
         "other_source": "other source", "band": "scale band", "target": "target",
         "also_in": "also in", "score": "score", "part": "part", "stated": "stated",
         "previous_year": "previous year", "changed": "changed", "earlier_period": "earlier period",
-        "series_member": "series member",
+        "series_member": "series member", "line": "line item", "same_code": "row of the same code",
         "realisasi": "actual", "capaian": "achievement", "serapan": "absorption",
     },
 }
