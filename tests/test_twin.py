@@ -198,7 +198,8 @@ def _plain_page_streams(pages: list[str]) -> list[str] | None:
     """page_streams as first written: every line stripped, the running ones dropped, the rest joined."""
     import re
 
-    from auditor.readers.twin import _NUMBER, _PAGE_NUMBER
+    from auditor.readers.pdf import PAGE_NUMBER as _PAGE_NUMBER
+    from auditor.readers.twin import _NUMBER
     lines_of = [[ln.strip() for ln in t.splitlines() if ln.strip()] for t in pages]
     if any(not ls for ls in lines_of):
         return None

@@ -479,7 +479,8 @@ def _aligned(block: list[_Line]) -> int:
 
 
 _BULLET = re.compile(r"^[^\w\s(\"'“‘\[.,:;+%-]\s*")
-_PAGE_NUMBER = re.compile(r"^(halaman|hal\.?|page)?\s*-?\s*\d{1,4}\s*-?(\s*(dari|of)\s*\d+)?$", re.I)
+# a page number alone on its line: "12", "- 12 -", "Halaman 12 dari 40", or roman in the front matter ("ii")
+PAGE_NUMBER = re.compile(r"^(halaman|hal\.?|page)?\s*-?\s*(\d{1,4}|[ivxlc]{1,6})\s*-?(\s*(dari|of)\s*\d+)?$", re.I)
 
 
 # -- the document -----------------------------------------------------------------------------------------
@@ -671,7 +672,7 @@ def read_pdf(path: str, max_pages: int | None = None) -> PdfDocument:
         for i, height, tables, lines, image in read:
             # running headers and footers: a page number or a line repeated in the margin bands of most pages
             lines = [ln for ln in lines if not ((ln.top < 0.08 * height or ln.bottom > 0.92 * height)
-                                                and (_PAGE_NUMBER.match(ln.text) or _digitless(ln.text) in running))]
+                                                and (PAGE_NUMBER.match(ln.text) or _digitless(ln.text) in running))]
             if image and not lines and not tables:
                 scanned.append(i + 1)        # a scan pasted into a page that only has its header and footer
                 continue

@@ -29,10 +29,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .pdf import PAGE_NUMBER      # a page number alone on its line, as the PDF reader drops it
+
 _NOT_WORD = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(halaman|hal\.?|page)?\s*-?\s*[\divxlc]{1,6}\s*-?(\s*(dari|of)\s*\d+)?$", re.I)
-
 
 # the ASCII characters that are not letters or digits ([\W_] among ASCII), as bytes to delete
 _ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
@@ -133,7 +133,7 @@ def page_streams(pages: list[str]) -> list[str] | None:
     repeated = {t for t, n in edge.items() if n >= max(2, (len(pages) + 1) // 2)}
 
     def running(ln: str) -> bool:
-        return bool(_PAGE_NUMBER.match(ln)) or _NUMBER.sub("#", ln) in repeated
+        return bool(PAGE_NUMBER.match(ln)) or _NUMBER.sub("#", ln) in repeated
 
     out = []
     for text, (first, last) in zip(pages, edges):
