@@ -41,6 +41,7 @@ PARAMS = {
 _CODE = re.compile(r"^\s*([0-9]{1,2}(?:\.[0-9A-Z]{1,5}){1,9})(?=$|[\s\-–:])")
 _CENT = Decimal("0.01")
 _KEYED = 0.6            # a key column: codes on this share of its filled cells; an amount column: numbers
+_SAMPLE = 50            # filled cells looked at first
 
 
 class _View:
@@ -55,14 +56,32 @@ class _View:
         self.amounts: dict[int, list[Decimal | None]] = {}
         formats = g.formats or {}
         h0, h1 = t.header
-        for c in range(g.ncols):
-            texts = [g.get(r, c) for r in self.rows]
+        # a flat export's amount columns are read already (its Entries): their values, not a second parse
+        parsed = {c: canon for canon, (c, is_num, _l) in t.source.where.items() if is_num} if t.source else {}
+        data = [row for row in t.rows if row.type == "data"]
+        index = {id(row): k for k, row in enumerate(t.rows)} if parsed else {}
+        values = g.values
+        lines = [values[r] for r in self.rows]
+        width = len(values[0]) if values else 0
+        for c in range(min(g.ncols, width)):
+            texts = [line[c] for line in lines]
             filled = [v for v in texts if v is not None and v != ""]
             if len(filled) < 5:
                 continue
-            codes = [_code(v) for v in texts]
-            if sum(1 for k in codes if k) >= _KEYED * len(filled):
-                self.keys[c] = codes
+            if c in parsed:
+                entries = t.column(parsed[c])
+                vals = [None if entries[index[id(row)]] is None else entries[index[id(row)]][1] for row in data]
+                if any(vals):
+                    self.amounts[c] = vals
+                continue
+            # the first filled cells tell a column of names from one of codes or numbers, before all of it
+            head = filled[:_SAMPLE]
+            if sum(1 for v in head if _code(v)) >= _KEYED * len(head):
+                codes = [_code(v) for v in texts]
+                if sum(1 for k in codes if k) >= _KEYED * len(filled):
+                    self.keys[c] = codes
+                    continue
+            if sum(1 for v in head if parse_cell(v) is not None) < _KEYED * len(head):
                 continue
             nums = [parse_cell(v, formats.get((r, c))) if v is not None and v != "" else None
                     for r, v in zip(self.rows, texts)]
@@ -77,8 +96,8 @@ class _View:
 
 
 def _code(v) -> str | None:
-    if not isinstance(v, str):
-        return None
+    if type(v) is not str or not v[:1].isdigit() and not v[:1].isspace():
+        return None                      # most cells of an export: a name or a number
     m = _CODE.match(v)
     return m.group(1).upper() if m else None
 
