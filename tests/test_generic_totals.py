@@ -97,3 +97,35 @@ def test_a_density_or_a_price_column_is_never_added(tmp_path):
     assert sum113(rep) == []
     # the population column was judged (and holds): its cells count as checked
     assert rep["files"][0]["coverage"]["by_table"][0]["checked"] >= 4
+
+
+def sum114(rep):
+    return sorted((f["location"]["cell"], f["reported"], f["expected"]) for f in rep["findings"] if f["rule"] == "SUM114")
+
+
+def test_a_mean_row_averages_percentages_too(tmp_path):
+    """SUM114: "Rata-rata" over capaian written as percentages (a 0.00% format) and over scores; not over
+    the numbering column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No", "Uraian Indikator", "Nilai Capaian", "Skor Evaluasi"])
+    for i, (cap, skor) in enumerate([(1.0, 70), (0.8, 80), (0.75, 60)], start=1):
+        ws.append([i, f"Indikator {i}", cap, skor])
+        ws.cell(row=i + 1, column=3).number_format = "0.00%"
+    ws.append(["", "Rata-rata", 0.9, 70])                    # capaian: (100 + 80 + 75) / 3 = 85,00 %
+    ws.cell(row=5, column=3).number_format = "0.00%"
+    wb.save(tmp_path / "capaian.xlsx")
+    rep = audit([str(tmp_path / "capaian.xlsx")])
+    assert sum114(rep) == [("C5", 90, 85)]
+    assert sum113(rep) == []
+
+
+def test_the_same_mean_in_a_word_table(tmp_path):
+    rows = [["No", "Uraian Indikator", "Nilai Capaian (%)"], ["1", "Dokumen tepat waktu", "100"],
+            ["2", "Rekomendasi ditindaklanjuti", "80,50"], ["3", "Forum dilaksanakan", "90"],
+            ["", "Rata-rata", "90,17"]]
+    p = Doc().table(rows).save(tmp_path / "lkip.docx")
+    assert sum114(audit([str(p)])) == []                     # (100 + 80,5 + 90) / 3 = 90,1666…
+    rows[-1][2] = "91,17"
+    p = Doc().table(rows).save(tmp_path / "lkip2.docx")
+    assert [(c, r) for c, r, _ in sum114(audit([str(p)]))] == [("C5", 91.17)]

@@ -84,15 +84,16 @@ def validate(where: str, params: dict) -> None:
     check_table_map(where, params["columns"], "columns", lambda c: isinstance(c, str), "a list of column names")
 
 
-def _by_header(t: Table, deny: str) -> list[str]:
-    """The numeric columns of a table of no known kind that may add up: not a percentage, ratio, index,
-    rate, target, year or number column by its header, and no percentage among its numbers."""
+def _by_header(t: Table, deny: str, percents: bool = False) -> list[str]:
+    """The numeric columns of a table of no known kind a total row may be judged in: not a column whose
+    header matches `deny` (for sums: a percentage, ratio, index, rate, target, year or number column), and,
+    unless `percents` (a mean row averages percentages too), no percentage among its numbers."""
     kind = t.kind_def
     out = []
     for col in t.columns:
         if kind is None or not kind.spec(col).numeric or re.search(deny, (t.headers.get(col) or col).lower()):
             continue
-        if any(row.num(col) is not None and row.num(col).percent for row in t.rows):
+        if not percents and any(row.num(col) is not None and row.num(col).percent for row in t.rows):
             continue
         out.append(col)
     return out
@@ -131,7 +132,8 @@ def _hides_subtotals(rows: list[Row], col: str) -> bool:
 def run(rule, ctx):
     p = rule.params
     named = [(kind, lambda t, w=wanted: columns_of(t, w)) for kind, wanted in p["columns"].items()]
-    headed = [(kind, lambda t, d=deny: _by_header(t, d)) for kind, deny in p["by_header"].items()]
+    mean = p["only"] == "mean"
+    headed = [(kind, lambda t, d=deny: _by_header(t, d, percents=mean)) for kind, deny in p["by_header"].items()]
     yield from _run(rule, ctx, named, by_header=False)
     yield from _run(rule, ctx, headed, by_header=True)
 
