@@ -129,3 +129,13 @@ def test_the_same_mean_in_a_word_table(tmp_path):
     rows[-1][2] = "91,17"
     p = Doc().table(rows).save(tmp_path / "lkip2.docx")
     assert [(c, r) for c, r, _ in sum114(audit([str(p)]))] == [("C5", 91.17)]
+
+
+def test_a_mean_over_rows_that_hide_group_averages_is_not_judged(tmp_path):
+    """Sasaran rows carrying their indicators' average, written as rows of the same level, then "Rata-rata":
+    which rows it averages is not said - the column is not judged."""
+    rows = [["", "Sasaran 1", 90], ["", "Indikator 1.1", 100], ["", "Indikator 1.2", 90], ["", "Indikator 1.3", 80],
+            ["", "Sasaran 2", 60], ["", "Indikator 2.1", 60], ["", "Rata-rata", 75]]     # the sasaran's mean
+    p = write_tables(tmp_path / "capaian.xlsx", [{"header": ["No", "Uraian Indikator", "Nilai Capaian"], "rows": rows}])
+    assert load_file(p).tables[0].kind == "generic"
+    assert sum114(audit([p])) == []

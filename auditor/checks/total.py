@@ -129,6 +129,16 @@ def _hides_subtotals(rows: list[Row], col: str) -> bool:
     return False
 
 
+_GROUP = re.compile(r"^\s*(sasaran|tujuan|misi|program|kegiatan)\b", re.I)
+
+
+def _mixed_levels(rows: list[Row]) -> bool:
+    """Group rows (Sasaran …, Program …) among rows that are not: a mean over them all is not what such a
+    table averages (its groups' own averages are rows of the same level), so it is not judged."""
+    grouped = [bool(_GROUP.match(r.label or "")) for r in rows]
+    return any(grouped) and not all(grouped)
+
+
 def run(rule, ctx):
     p = rule.params
     named = [(kind, lambda t, w=wanted: columns_of(t, w)) for kind, wanted in p["columns"].items()]
@@ -162,7 +172,7 @@ def _run(rule, ctx, selections, by_header: bool):
                         continue
                     if by_header:
                         top, outlined = _top_of_outline(t, parents, members)
-                        if not outlined and _hides_subtotals(members, col):
+                        if not outlined and (_mixed_levels(members) if is_mean else _hides_subtotals(members, col)):
                             continue    # rows that may be subtotals of others, unmarked: not judged
                         kids, missing = [m for m in top if m.num(col) is not None], []
                     else:
