@@ -66,17 +66,23 @@ def test_with_an_outline_the_total_adds_its_top_level(tmp_path):
     assert {x["cell"] for x in f["related"]} == {"D2", "D6", "D10", "D14"}     # the components, not their subs
 
 
-def test_percent_formatted_numbers_are_never_added(tmp_path):
+def _percent_workbook(path, header, rows, last, col: int, fmt: str) -> str:
+    """Rows numbered 1, 2 … under `header`, then `last`; column `col` (1-based) in the number format `fmt`."""
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["No", "Uraian Dokumen", "Jumlah Dokumen", "Realisasi Dokumen"])
-    for i, (a, b) in enumerate([(10, 0.5), (20, 0.2), (30, 0.6)], start=1):
-        ws.append([i, f"Dokumen {i}", a, b])
-        ws.cell(row=i + 1, column=4).number_format = "0%"
-    ws.append(["", "Jumlah", 60, 0.55])
-    ws.cell(row=5, column=4).number_format = "0%"
-    wb.save(tmp_path / "dok.xlsx")
-    assert sum113(audit([str(tmp_path / "dok.xlsx")])) == []
+    ws.append(header)
+    for i, line in enumerate(rows + [last], start=1):
+        ws.append(([i] if line is not last else [""]) + list(line))
+        ws.cell(row=i + 1, column=col).number_format = fmt
+    wb.save(path)
+    return str(path)
+
+
+def test_percent_formatted_numbers_are_never_added(tmp_path):
+    p = _percent_workbook(tmp_path / "dok.xlsx", ["No", "Uraian Dokumen", "Jumlah Dokumen", "Realisasi Dokumen"],
+                          [[f"Dokumen {i}", a, b] for i, (a, b) in enumerate([(10, 0.5), (20, 0.2), (30, 0.6)], 1)],
+                          ["Jumlah", 60, 0.55], 4, "0%")
+    assert sum113(audit([p])) == []
 
 
 def test_a_mean_row_is_not_judged_as_a_sum(tmp_path):
@@ -106,16 +112,10 @@ def sum114(rep):
 def test_a_mean_row_averages_percentages_too(tmp_path):
     """SUM114: "Rata-rata" over capaian written as percentages (a 0.00% format) and over scores; not over
     the numbering column."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["No", "Uraian Indikator", "Nilai Capaian", "Skor Evaluasi"])
-    for i, (cap, skor) in enumerate([(1.0, 70), (0.8, 80), (0.75, 60)], start=1):
-        ws.append([i, f"Indikator {i}", cap, skor])
-        ws.cell(row=i + 1, column=3).number_format = "0.00%"
-    ws.append(["", "Rata-rata", 0.9, 70])                    # capaian: (100 + 80 + 75) / 3 = 85,00 %
-    ws.cell(row=5, column=3).number_format = "0.00%"
-    wb.save(tmp_path / "capaian.xlsx")
-    rep = audit([str(tmp_path / "capaian.xlsx")])
+    p = _percent_workbook(tmp_path / "capaian.xlsx", ["No", "Uraian Indikator", "Nilai Capaian", "Skor Evaluasi"],
+                          [[f"Indikator {i}", c, k] for i, (c, k) in enumerate([(1.0, 70), (0.8, 80), (0.75, 60)], 1)],
+                          ["Rata-rata", 0.9, 70], 3, "0.00%")     # capaian: (100 + 80 + 75) / 3 = 85,00 %
+    rep = audit([p])
     assert sum114(rep) == [("C5", 90, 85)]
     assert sum113(rep) == []
 
