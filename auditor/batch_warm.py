@@ -20,7 +20,7 @@ MODULES = ("auditor.readers.pdf", "auditor.readers.xlsx_lean", "auditor.readers.
            "auditor.tables.relations", "auditor.entities", "auditor.readers.twin", "pypdfium2", "pdfplumber.table",
            # what the first audit of a worker imported besides (measured: a sample folder with its PDF)
            "concurrent.futures.thread", "defusedxml.ElementTree", "xml.etree.ElementTree", "mmap",
-           "encodings.utf_16_le", "auditor.tables.outline", "auditor.checks.aggregates")
+           "encodings.utf_16_le")
 
 
 def warm_process() -> None:

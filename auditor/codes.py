@@ -259,7 +259,8 @@ def any_code(text) -> tuple[str, str] | None:
 
 # an organisation's own dotted code, not Kepmendagri's: a program `GG` and its kegiatan `GG.2896` (BPS),
 # a worksheet's `AREN001.1`. Its first part starts with a letter (so numbering "1.1" is not one).
-_LOCAL = re.compile(r"[A-Z][A-Z0-9]{0,9}(?:\.[A-Z0-9]{1,10}){0,6}")
+LOCAL_PATTERN = r"[A-Z][A-Z0-9]{0,9}(?:\.[A-Z0-9]{1,10}){0,6}"     # also the frame schema's (auditor.frames)
+_LOCAL = re.compile(LOCAL_PATTERN)
 
 
 def local_code(text) -> str | None:

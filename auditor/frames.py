@@ -19,6 +19,7 @@ from bisect import bisect_right
 from operator import itemgetter
 from typing import Any
 
+from .codes import LOCAL_PATTERN
 from .model import Finding, Location
 from .tables.kinds import BY_NAME
 
@@ -32,7 +33,7 @@ LEVELS = ["urusan", "bidang", "unit", "program", "kegiatan", "sub_kegiatan", "re
 ROW_TYPES = ["data", "total", "section", "heading"]
 # a Kepmendagri code (urusan … sub kegiatan, rekening, unit), or one of the document's own dotted scheme
 # (codes.local_code: GG.2896, AREN001.1)
-CODE_PATTERN = r"^(?:[0-9X]+(?:\.[0-9X]+)*|[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*)$"
+CODE_PATTERN = rf"^(?:[0-9X]+(?:\.[0-9X]+)*|{LOCAL_PATTERN})$"
 
 # the columns the schemas check: all a DataFrame is made of (pandas infers every object column it is
 # given, ~30 µs each, and strings are most of what a failure's finding names)

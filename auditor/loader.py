@@ -87,9 +87,10 @@ def scanned_findings(path: str, doc) -> list[Finding]:
     if unruled:
         # tables without ruling lines: their numbers stand in the text, no table was read there (IN023)
         pages = [p for p, _ in unruled]
+        numbers = sum(n for _, n in unruled)
         out.append(Finding(rule="IN023", name="unruled-tables-not-audited", severity="warning",
-                           message=f"{_page_list(pages)}: {sum(n for _, n in unruled)}",
-                           location=Location(path=path, page=pages[0]), reported=sum(n for _, n in unruled)))
+                           message=f"{_page_list(pages)}: {numbers}", location=Location(path=path, page=pages[0]),
+                           reported=numbers))
     return out
 
 

@@ -98,6 +98,8 @@ def is_numbering(raw: list) -> bool:
             return False
         keys.append(tuple(int(x) for x in v.strip().rstrip(".").split(".")))
     return len(keys) >= 2 and all(a < b for a, b in zip(keys, keys[1:]))
+
+
 # non-breaking / narrow / figure / thin spaces and friends -> plain space
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"  # BOM, zero-width and direction marks
 _SPACE_TABLE = str.maketrans(

@@ -51,15 +51,14 @@ class _View:
     def __init__(self, t):
         g = t.grid
         self.t = t
-        self.rows = [row.r for row in t.rows if row.type == "data"]
+        at = [k for k, row in enumerate(t.rows) if row.type == "data"]     # the data rows' places in t.rows
+        self.rows = [t.rows[k].r for k in at]
         self.keys: dict[int, list[str | None]] = {}
         self.amounts: dict[int, list[Decimal | None]] = {}
         formats = g.formats or {}
         h0, h1 = t.header
         # a flat export's amount columns are read already (its Entries): their values, not a second parse
         parsed = {c: canon for canon, (c, is_num, _l) in t.source.where.items() if is_num} if t.source else {}
-        data = [row for row in t.rows if row.type == "data"]
-        index = {id(row): k for k, row in enumerate(t.rows)} if parsed else {}
         values = g.values
         lines = [values[r] for r in self.rows]
         width = len(values[0]) if values else 0
@@ -70,7 +69,7 @@ class _View:
                 continue
             if c in parsed:
                 entries = t.column(parsed[c])
-                vals = [None if entries[index[id(row)]] is None else entries[index[id(row)]][1] for row in data]
+                vals = [None if entries[k] is None else entries[k][1] for k in at]
                 if any(vals):
                     self.amounts[c] = vals
                 continue

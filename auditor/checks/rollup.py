@@ -38,12 +38,12 @@ def run(rule, ctx):
                     kids.setdefault(p, []).append(i)
             if not kids:
                 continue
-            for col, c in t.columns.items():
+            for col in t.columns:
                 if t.kind_def is not None and t.kind_def.spec(col).numeric:
-                    yield from _column(rule, ctx, t, col, c, kids)
+                    yield from _column(rule, ctx, t, col, kids)
 
 
-def _column(rule, ctx, t, col: str, c: int, kids: dict[int, list[int]]):
+def _column(rule, ctx, t, col: str, kids: dict[int, list[int]]):
     memo: dict[int, object] = {}
 
     def value(i: int):
@@ -79,6 +79,7 @@ def _column(rule, ctx, t, col: str, c: int, kids: dict[int, list[int]]):
     strong = [j for j in holding if len(j[3]) >= 2 and tl.mid(j[2]) != 0]
     if len(strong) < rule.params["evidence"] or len(holding) < rule.params["share"] * len(judged):
         return
+
     def numbers(i: int) -> list[int]:
         """The rows whose own numbers make up row i's value (its own, else its details')."""
         if t.rows[i].num(col) is not None:
