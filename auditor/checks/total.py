@@ -99,14 +99,14 @@ def _by_header(t: Table, deny: str, percents: bool = False) -> list[str]:
     return out
 
 
-def _top_of_outline(t: Table, parents: list | None, members: list[Row]) -> tuple[list[Row], bool]:
+def _top_of_outline(parents: list | None, place: dict | None, members: list[Row]) -> tuple[list[Row], bool]:
     """The rows a total of a table of no known kind adds, and whether the table's outline (`parents`,
-    tables.outline) says so: with one, the rows of the block with no parent inside it; without one, all."""
+    tables.outline; `place`: each row's index by id) says so: with one, the rows of the block with no
+    parent inside it; without one, all."""
     if parents is None:
         return members, False
-    index = {id(r): k for k, r in enumerate(t.rows)}
-    inside = {index[id(r)] for r in members}
-    return [r for r in members if parents[index[id(r)]] not in inside], True
+    inside = {place[id(r)] for r in members}
+    return [r for r in members if parents[place[id(r)]] not in inside], True
 
 
 def _hides_subtotals(rows: list[Row], col: str) -> bool:
@@ -153,7 +153,7 @@ def _run(rule, ctx, selections, by_header: bool):
     p = rule.params
     for kind, select in selections:
         for t in ctx.tables(kind):
-            cols = parents = None
+            cols = parents = place = None
             for i, row in enumerate(t.rows):
                 if row.type != "total":
                     continue
@@ -162,16 +162,17 @@ def _run(rule, ctx, selections, by_header: bool):
                     if by_header:
                         from ..tables.outline import outline
                         parents = outline(t)
+                        place = {id(r): k for k, r in enumerate(t.rows)} if parents is not None else None
                 members = closed_rows(t, i)
                 is_mean = bool(re.match(p["mean_labels"], row.label.strip().lower()))
                 if p["only"] != "any" and is_mean != (p["only"] == "mean"):
                     continue
+                top, outlined = _top_of_outline(parents, place, members) if by_header else (members, False)
                 for col in cols:
                     num = row.num(col)
                     if num is None:
                         continue
                     if by_header:
-                        top, outlined = _top_of_outline(t, parents, members)
                         if not outlined and (_mixed_levels(members) if is_mean else _hides_subtotals(members, col)):
                             continue    # rows that may be subtotals of others, unmarked: not judged
                         kids, missing = [m for m in top if m.num(col) is not None], []
